@@ -1,0 +1,23 @@
+// Runs every compiled test file with node's test runner. Node 20's `--test` takes no globs, so the files are
+// listed here; the runner prints its own "# pass N / # fail N" summary that CI recognises.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function collect(dir, out) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) collect(path, out);
+    else if (name.endsWith('.test.js')) out.push(path);
+  }
+  return out;
+}
+
+const filter = process.argv[2];
+const files = [...collect('dist/src', []), ...collect('dist/test', [])]
+  .filter((f) => !filter || f.includes(filter))
+  .sort();
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=180000', ...files], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);

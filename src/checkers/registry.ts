@@ -1,0 +1,47 @@
+/**
+ * The explicit list of implemented checkers (no registration by side effect). Folder name = registry key =
+ * command name; a test keeps src/checkers/<name>/ folders and this list in step.
+ */
+import { UPSTREAM_COMMANDS } from './catalogue.js';
+import type { Checker, CheckerRequirements } from './types.js';
+
+export const CHECKERS: readonly Checker[] = [];
+
+const byName = new Map(CHECKERS.map((checker) => [checker.name, checker]));
+
+export function getChecker(name: string): Checker | undefined {
+  return byName.get(name);
+}
+
+/** Every accepted command name: the implemented checkers plus the remaining upstream names. */
+export function knownCommandNames(): string[] {
+  return [...new Set([...Object.keys(UPSTREAM_COMMANDS), ...byName.keys()])].sort();
+}
+
+export function isKnownCommand(name: string): boolean {
+  return byName.has(name) || Object.hasOwn(UPSTREAM_COMMANDS, name);
+}
+
+export interface CommandInfo {
+  name: string;
+  description: string;
+  /** False for upstream names this version does not implement yet. */
+  available: boolean;
+  version: number | null;
+  requirements: CheckerRequirements | null;
+}
+
+export function listCommands(): CommandInfo[] {
+  return knownCommandNames().map((name) => {
+    const checker = byName.get(name);
+    return checker
+      ? { name, description: checker.description, available: true, version: checker.version, requirements: checker.requirements }
+      : {
+          name,
+          description: UPSTREAM_COMMANDS[name as keyof typeof UPSTREAM_COMMANDS],
+          available: false,
+          version: null,
+          requirements: null,
+        };
+  });
+}

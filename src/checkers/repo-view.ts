@@ -1,0 +1,208 @@
+/**
+ * One view of a checked-out repository per task, shared by every checker: the file list is walked once, reads
+ * are cached and size-capped, parses are cached with their errors, and `memo` holds any other shared fact.
+ * Nothing outside the root is ever read: `.git` is skipped, symlinks are not followed, `..` is refused.
+ */
+import { lstat, opendir, open, readFile } from 'node:fs/promises';
+import { join, posix, resolve, sep } from 'node:path';
+import { isBinaryFile } from 'isbinaryfile';
+import { parse as parseYamlText } from 'yaml';
+import { run, type RunOptions } from '../lib/exec.js';
+import { gitEnv } from '../lib/git.js';
+
+export interface RepoFile {
+  /** Repository-relative path with `/` separators. */
+  readonly path: string;
+  /** Lower-cased last path segment. */
+  readonly lowerName: string;
+  readonly size: number;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface RepoViewOptions {
+  /** Largest number of files listed; a larger tree fails with a clear error instead of exhausting memory. */
+  maxFiles?: number;
+  /** Largest file read by readText (bigger files are truncated to this many bytes). */
+  maxReadBytes?: number;
+}
+
+const DEFAULT_MAX_FILES = 1_000_000;
+const DEFAULT_MAX_READ = 8 * 1024 * 1024;
+const SNIFF_BYTES = 8192;
+
+export class RepoView {
+  readonly root: string;
+  /** Upstream prefixes output paths with the repository name: `<name>/<path>`. */
+  readonly name: string;
+  private readonly maxFiles: number;
+  private readonly maxReadBytes: number;
+  private fileList: Promise<readonly RepoFile[]> | null = null;
+  private byLowerPath: Promise<Map<string, RepoFile[]>> | null = null;
+  private readonly texts = new Map<string, Promise<string>>();
+  private readonly sniffs = new Map<string, Promise<boolean>>();
+  private readonly memos = new Map<string, Promise<unknown>>();
+
+  constructor(root: string, name: string, options: RepoViewOptions = {}) {
+    this.root = resolve(root);
+    this.name = name;
+    this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+    this.maxReadBytes = options.maxReadBytes ?? DEFAULT_MAX_READ;
+  }
+
+  /** Every regular file below the root except under `.git`, sorted by path. Walked once per task. */
+  files(): Promise<readonly RepoFile[]> {
+    this.fileList ??= this.walk();
+    return this.fileList;
+  }
+
+  /** `<repo-name>/<path>`, the form upstream's output paths take. */
+  displayPath(path: string): string {
+    return `${this.name}/${path}`;
+  }
+
+  /** Files whose path matches, case-insensitively, one of the given repository-relative paths. */
+  async lookup(path: string): Promise<RepoFile[]> {
+    this.byLowerPath ??= this.files().then((files) => {
+      const index = new Map<string, RepoFile[]>();
+      for (const file of files) {
+        const key = file.path.toLowerCase();
+        const list = index.get(key);
+        if (list) list.push(file);
+        else index.set(key, [file]);
+      }
+      return index;
+    });
+    return (await this.byLowerPath).get(path.toLowerCase()) ?? [];
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return (await this.lookup(path)).some((file) => file.path === path);
+  }
+
+  /** The file's text (UTF-8), cached; files above the read cap are truncated to it. */
+  readText(path: string): Promise<string> {
+    const safe = this.safePath(path);
+    let text = this.texts.get(safe);
+    if (!text) {
+      text = this.readCapped(safe).then((buffer) => buffer.toString('utf8'));
+      this.texts.set(safe, text);
+    }
+    return text;
+  }
+
+  /** The first `bytes` bytes of a file (not cached: used for sniffing). */
+  async head(path: string, bytes = SNIFF_BYTES): Promise<Buffer> {
+    const handle = await open(this.absolute(path), 'r');
+    try {
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Whether the file's content is binary (not text in any common encoding), from its first 8 KiB. Cached. */
+  isBinary(path: string): Promise<boolean> {
+    const safe = this.safePath(path);
+    let sniff = this.sniffs.get(safe);
+    if (!sniff) {
+      sniff = this.head(safe).then((buffer) => (buffer.length === 0 ? false : isBinaryFile(buffer, buffer.length)));
+      this.sniffs.set(safe, sniff);
+    }
+    return sniff;
+  }
+
+  parseJson<T = unknown>(path: string): Promise<ParseResult<T>> {
+    return this.memo(`json:${this.safePath(path)}`, async () => {
+      try {
+        return { ok: true, value: JSON.parse(await this.readText(path)) as T };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    });
+  }
+
+  parseYaml<T = unknown>(path: string): Promise<ParseResult<T>> {
+    return this.memo(`yaml:${this.safePath(path)}`, async () => {
+      try {
+        return { ok: true, value: parseYamlText(await this.readText(path)) as T };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    });
+  }
+
+  /** A fact shared between checkers (e.g. parsed workflows), computed once per task. */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let value = this.memos.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      this.memos.set(key, value);
+    }
+    return value;
+  }
+
+  /** Runs git in the checkout with the hardened environment; returns stdout. */
+  async git(args: readonly string[], options: Omit<RunOptions, 'cwd' | 'env'> = {}): Promise<string> {
+    const result = await run('git', ['-C', this.root, ...args], { ...options, env: gitEnv() });
+    return result.stdout;
+  }
+
+  /** Absolute path of a repository-relative path; refuses anything that would leave the root. */
+  absolute(path: string): string {
+    return join(this.root, this.safePath(path));
+  }
+
+  private safePath(path: string): string {
+    const normalised = posix.normalize(path.replaceAll('\\', '/')).replace(/^\/+/, '');
+    if (normalised === '..' || normalised.startsWith('../') || normalised.split('/').includes('.git')) {
+      throw new Error(`path outside the repository view: ${path}`);
+    }
+    return normalised;
+  }
+
+  private async readCapped(path: string): Promise<Buffer> {
+    const absolute = join(this.root, path);
+    const handle = await open(absolute, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size <= this.maxReadBytes) return await readFile(handle);
+      const buffer = Buffer.alloc(this.maxReadBytes);
+      const { bytesRead } = await handle.read(buffer, 0, this.maxReadBytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async walk(): Promise<readonly RepoFile[]> {
+    const files: RepoFile[] = [];
+    const pending: string[] = [''];
+    while (pending.length > 0) {
+      const relDir = pending.pop() as string;
+      const dir = await opendir(relDir ? join(this.root, relDir) : this.root);
+      const statJobs: Promise<void>[] = [];
+      for await (const entry of dir) {
+        const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (entry.name !== '.git') pending.push(relPath);
+        } else if (entry.isFile()) {
+          if (files.length + statJobs.length >= this.maxFiles) {
+            throw new Error(`the repository has more than ${this.maxFiles} files; OpenChecker refuses to scan it`);
+          }
+          statJobs.push(
+            lstat(join(this.root, relPath.split('/').join(sep))).then((stat) => {
+              files.push({ path: relPath, lowerName: entry.name.toLowerCase(), size: stat.size });
+            }),
+          );
+        }
+        // Symlinks, sockets and devices are not listed: a symlink may point outside the repository.
+      }
+      await Promise.all(statJobs);
+    }
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return files;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Runs a task's commands against one shared repository view. Each command gets its requirements checked, its
+ * own time limit and abort signal; whatever happens, the command's result is JSON and one command's failure
+ * never affects another's.
+ */
+import { access, constants } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import type { Config } from '../config/schema.js';
+import { errorMessage } from '../errors.js';
+import type { Logger } from '../lib/log.js';
+import { getChecker } from './registry.js';
+import type { RepoView } from './repo-view.js';
+import { CheckerInputError, type CheckContext, type Checker, type Json, type TaskInfo } from './types.js';
+
+export type CommandOutcome = 'ok' | 'error' | 'timeout' | 'unavailable';
+
+export interface RunCommandsOptions {
+  commands: readonly string[];
+  task: TaskInfo;
+  /** The checkout, or null when none was made (all commands declared `checkout: 'none'`, or the clone failed). */
+  repo: RepoView | null;
+  config: Config;
+  configDir: string;
+  log: Logger;
+  signal?: AbortSignal;
+  /** How many commands run at once (I/O-bound checkers overlap well). */
+  concurrency?: number;
+  onCommandDone?: (command: string, outcome: CommandOutcome, seconds: number) => void;
+  onCommandStart?: (command: string) => void;
+}
+
+/** Results keyed by command, in the order the commands were given (duplicates run once). */
+export async function runCommands(options: RunCommandsOptions): Promise<Record<string, Json>> {
+  const commands = [...new Set(options.commands)];
+  const results = new Map<string, Json>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < commands.length) {
+      const command = commands[next++] as string;
+      options.onCommandStart?.(command);
+      const started = performance.now();
+      const { result, outcome } = await runOne(command, options);
+      results.set(command, result);
+      options.onCommandDone?.(command, outcome, (performance.now() - started) / 1000);
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, commands.length)) }, worker);
+  await Promise.all(workers);
+  return Object.fromEntries(commands.map((command) => [command, results.get(command) ?? null]));
+}
+
+async function runOne(command: string, options: RunCommandsOptions): Promise<{ result: Json; outcome: CommandOutcome }> {
+  const log = options.log.child({ command });
+  const checker = getChecker(command);
+  if (!checker) {
+    return { result: { error: `${command} is not available in this version of OpenChecker` }, outcome: 'unavailable' };
+  }
+  const unmet = await unmetRequirement(checker, options);
+  if (unmet) {
+    log.info({ reason: unmet }, 'command cannot run');
+    return { result: { error: unmet }, outcome: 'unavailable' };
+  }
+  const timeoutMs = checker.timeoutMs ?? options.config.OpenCheck.command_timeout_s * 1000;
+  const controller = new AbortController();
+  const onOuterAbort = (): void => controller.abort(new Error('the task was stopped'));
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new CommandTimeoutError(`${command} timed out after ${Math.round(timeoutMs / 1000)} s`);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  const ctx: CheckContext = {
+    task: options.task,
+    repo: options.repo ?? noCheckout(command),
+    config: options.config,
+    configDir: options.configDir,
+    signal: controller.signal,
+    log,
+  };
+  try {
+    const result = await Promise.race([checker.run(ctx), timeout]);
+    return { result: toJson(result), outcome: 'ok' };
+  } catch (err) {
+    if (err instanceof CommandTimeoutError) {
+      log.warn({ timeoutMs }, 'command timed out');
+      return { result: { error: err.message }, outcome: 'timeout' };
+    }
+    if (err instanceof CheckerInputError) log.info({ err: err.message }, 'command could not run');
+    else log.error({ err }, 'command failed');
+    return { result: { error: errorMessage(err) || `${command} failed` }, outcome: 'error' };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+class CommandTimeoutError extends Error {}
+
+async function unmetRequirement(checker: Checker, options: RunCommandsOptions): Promise<string | null> {
+  const needs = checker.requirements;
+  if (needs.checkout !== 'none' && !options.repo) return `${checker.name} needs a checkout of the repository, and none is available`;
+  if (needs.commitHash && !options.task.commitHash) return 'No commit hash provided';
+  for (const key of needs.config ?? []) {
+    const [section, name] = key.split('.') as [string, string];
+    const value = (options.config as unknown as Record<string, Record<string, unknown>>)[section]?.[name];
+    if (value === undefined || value === null || value === '') {
+      return `${checker.name} needs the configuration key [${section}] ${name} (or ${`OPENCHECKER_${section}_${name}`.toUpperCase()})`;
+    }
+  }
+  for (const tool of needs.tools ?? []) {
+    if (!(await onPath(tool))) return `${checker.name} needs the program "${tool}", which is not installed on this agent`;
+  }
+  return null;
+}
+
+const pathCache = new Map<string, Promise<boolean>>();
+function onPath(tool: string): Promise<boolean> {
+  let found = pathCache.get(tool);
+  if (!found) {
+    found = (async () => {
+      for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+        try {
+          await access(join(dir, tool), constants.X_OK);
+          return true;
+        } catch {
+          // not in this directory
+        }
+      }
+      return false;
+    })();
+    pathCache.set(tool, found);
+  }
+  return found;
+}
+
+function noCheckout(command: string): RepoView {
+  return new Proxy({} as RepoView, {
+    get() {
+      throw new Error(`${command} declared that it needs no checkout, but used the repository`);
+    },
+  });
+}
+
+/** Results must be plain JSON: drop undefined, reject functions and cycles by round-tripping. */
+function toJson(value: Json): Json {
+  return JSON.parse(JSON.stringify(value ?? null)) as Json;
+}

@@ -1,0 +1,77 @@
+/**
+ * The checker contract: one interface for every command. A checker declares what it needs as data; the
+ * runner checks those needs before calling `run`, gives it a shared view of the repository, applies its time
+ * limit and turns any failure into `{"error": "..."}` for that command alone.
+ */
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../lib/log.js';
+import type { RepoView } from './repo-view.js';
+
+/** A JSON value, as results must be. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface CheckerRequirements {
+  /**
+   * What the command needs of the repository: `none` (platform APIs only, no clone), `shallow` (the files at
+   * the requested version) or `full` (git history, e.g. to diff against a commit).
+   */
+  readonly checkout: 'none' | 'shallow' | 'full';
+  /** The command makes requests to other hosts. */
+  readonly network?: boolean;
+  /** External programs that must be on PATH. */
+  readonly tools?: readonly string[];
+  /** Configuration keys (`Section.key`) that must be non-empty. */
+  readonly config?: readonly string[];
+  /** The task must carry `commit_hash`. */
+  readonly commitHash?: boolean;
+}
+
+/** What a checker knows of the task it runs for. */
+export interface TaskInfo {
+  readonly taskId: string;
+  /** The submitted URL with one trailing `.git` removed (what the callback echoes). */
+  readonly projectUrl: string;
+  /** Last path segment of the project URL without `.git`: upstream prefixes output paths with it. */
+  readonly repoName: string;
+  readonly commitHash: string | null;
+  /** The caller's platform token (webhooks-checker); never logged or echoed. */
+  readonly accessToken: string | null;
+  readonly versionNumber: string | null;
+  readonly metadata: Readonly<Record<string, unknown>>;
+}
+
+export interface CheckContext {
+  readonly task: TaskInfo;
+  /** The shared, cached view of the checkout. Throws for checkers declared `checkout: 'none'`. */
+  readonly repo: RepoView;
+  readonly config: Config;
+  /** Folder of config.ini, for files configured relative to it (eol.yaml). */
+  readonly configDir: string;
+  /** Aborted when the command's time limit passes or the agent shuts down; pass it to every I/O call. */
+  readonly signal: AbortSignal;
+  readonly log: Logger;
+}
+
+export interface Checker {
+  /** The command name: part of the API, the folder name under src/checkers and the registry key. */
+  readonly name: string;
+  /** Bumped whenever the command's results change meaning; reported with results. */
+  readonly version: number;
+  /** One line for `GET /commands` and `openchecker commands`. */
+  readonly description: string;
+  readonly requirements: CheckerRequirements;
+  /** Time limit in ms; the configured command_timeout_s applies when absent. */
+  readonly timeoutMs?: number;
+  run(ctx: CheckContext): Promise<Json>;
+}
+
+/**
+ * "Could not run": a requirement is missing or the input is unusable. Becomes `{"error": message}` and is
+ * logged at info level, unlike an unexpected failure (a bug or a broken tool), which is logged as an error.
+ */
+export class CheckerInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckerInputError';
+  }
+}

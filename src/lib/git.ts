@@ -1,0 +1,187 @@
+/**
+ * Hardened git: argument arrays only, no prompts, no hooks, no system or user config, no submodules, local
+ * transports only when explicitly allowed, a time limit and a cap on how much a clone may write.
+ */
+import { mkdir, readdir, lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExecError, run } from './exec.js';
+
+/** Environment for every git process: never prompt, never read the host's git configuration. */
+export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    PATH: base.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    HOME: base.HOME ?? '/nonexistent',
+    LANG: 'C',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_ASKPASS: 'true',
+    SSH_ASKPASS: 'true',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_SSH_COMMAND: 'ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o ConnectTimeout=30',
+    GIT_PROTOCOL_FROM_USER: '0',
+  };
+}
+
+/** `-c` options given to every clone: hooks off, dangerous transports off. */
+export function hardeningOptions(allowLocal: boolean): string[] {
+  return [
+    '-c', 'core.hooksPath=/dev/null',
+    '-c', 'core.fsmonitor=false',
+    '-c', `protocol.file.allow=${allowLocal ? 'always' : 'never'}`,
+    '-c', 'protocol.ext.allow=never',
+    '-c', 'submodule.recurse=false',
+    '-c', 'advice.detachedHead=false',
+  ];
+}
+
+export interface CloneOptions {
+  url: string;
+  dest: string;
+  /** Tag, branch or commit to check out; null for the default branch. */
+  version: string | null;
+  /** Clone the whole history (needed to diff against an older commit or to check out a commit). */
+  fullHistory: boolean;
+  allowLocal: boolean;
+  timeoutMs: number;
+  maxBytes: number;
+  signal?: AbortSignal;
+}
+
+export class CloneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CloneError';
+  }
+}
+
+/** Clones `url` into `dest` (which must not exist) and checks out `version`. */
+export async function cloneRepository(options: CloneOptions): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  const remaining = (): number => Math.max(1, deadline - Date.now());
+  const watcher = watchSize(options.dest, options.maxBytes);
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  watcher.onExceeded(stop);
+  try {
+    const shallowFirst = !options.fullHistory;
+    if (shallowFirst) {
+      const branchArgs = options.version ? ['--branch', options.version] : [];
+      try {
+        await gitClone(options, ['--depth', '1', ...branchArgs], remaining(), controller.signal);
+        return;
+      } catch (err) {
+        // `--branch` takes only tags and branches: for a commit (or a server without shallow support) fall
+        // back to a full clone below. Anything else is final.
+        if (!options.version || watcher.exceeded || controller.signal.aborted || !(err instanceof ExecError) || err.reason !== 'exit') {
+          throw err;
+        }
+        await run('rm', ['-rf', '--', options.dest]);
+      }
+    }
+    await gitClone(options, ['--no-checkout'], remaining(), controller.signal);
+    const target = options.version ?? 'HEAD';
+    await run('git', ['-C', options.dest, ...hardeningOptions(options.allowLocal), 'checkout', '--quiet', '--detach', target, '--'], {
+      env: gitEnv(),
+      timeoutMs: remaining(),
+      signal: controller.signal,
+    }).catch((err: unknown) => {
+      if (err instanceof ExecError && err.reason === 'exit') {
+        throw new CloneError(`version "${target}" was not found in the repository (not a tag, branch or commit)`);
+      }
+      throw err;
+    });
+  } catch (err) {
+    if (watcher.exceeded) {
+      throw new CloneError(`the repository is larger than the clone size cap of ${Math.round(options.maxBytes / 1048576)} MiB`);
+    }
+    if (err instanceof ExecError) {
+      if (err.reason === 'timeout') throw new CloneError(`git clone timed out after ${Math.round(options.timeoutMs / 1000)} s`);
+      if (err.reason === 'aborted') throw new CloneError('git clone was stopped');
+      throw new CloneError(`git clone failed: ${summariseGitError(err.stderrTail)}`);
+    }
+    throw err;
+  } finally {
+    watcher.stop();
+    options.signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function gitClone(options: CloneOptions, extra: string[], timeoutMs: number, signal: AbortSignal): Promise<void> {
+  await run(
+    'git',
+    [
+      ...hardeningOptions(options.allowLocal),
+      'clone',
+      '--quiet',
+      '--no-recurse-submodules',
+      '--template=',
+      ...extra,
+      '--',
+      options.url,
+      options.dest,
+    ],
+    { env: gitEnv(), timeoutMs, signal },
+  );
+}
+
+/** The useful lines of git's stderr (the `fatal:`/`error:` ones), without credentials in URLs. */
+function summariseGitError(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const important = lines.filter((line) => /^(fatal|error|remote):/i.test(line));
+  const text = (important.length > 0 ? important : lines).slice(-3).join('; ');
+  return (text || 'unknown error').replace(/\/\/[^/@\s]+@/g, '//***@');
+}
+
+interface SizeWatcher {
+  readonly exceeded: boolean;
+  onExceeded(listener: () => void): void;
+  stop(): void;
+}
+
+/** Polls the size of a directory tree and reports when it passes `maxBytes`. */
+function watchSize(dir: string, maxBytes: number): SizeWatcher {
+  let exceeded = false;
+  let stopped = false;
+  let listener: (() => void) | null = null;
+  const tick = async (): Promise<void> => {
+    if (stopped) return;
+    const size = await treeSize(dir).catch(() => 0);
+    if (size > maxBytes && !exceeded) {
+      exceeded = true;
+      listener?.();
+    }
+    if (!stopped) timer = setTimeout(() => void tick(), 500);
+  };
+  let timer = setTimeout(() => void tick(), 500);
+  return {
+    get exceeded() {
+      return exceeded;
+    },
+    onExceeded(fn) {
+      listener = fn;
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export async function treeSize(dir: string): Promise<number> {
+  let total = 0;
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += await treeSize(path);
+    else total += (await lstat(path)).size;
+  }
+  return total;
+}
+
+export async function ensureDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+}

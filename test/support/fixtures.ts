@@ -1,0 +1,89 @@
+/** Builds small fixture repositories in temp folders and checker contexts around them, for tests. */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { loadConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
+import { RepoView } from '../../src/checkers/repo-view.js';
+import type { CheckContext, TaskInfo } from '../../src/checkers/types.js';
+import { silentLogger } from '../../src/lib/log.js';
+
+export interface FixtureRepo {
+  dir: string;
+  view: RepoView;
+  /** Runs git in the fixture (argument array). */
+  git(...args: string[]): string;
+  cleanup(): Promise<void>;
+}
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Fixture',
+  GIT_AUTHOR_EMAIL: 'fixture@example.test',
+  GIT_COMMITTER_NAME: 'Fixture',
+  GIT_COMMITTER_EMAIL: 'fixture@example.test',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+
+export async function writeFiles(dir: string, files: Record<string, string | Buffer>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(dir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+}
+
+/**
+ * A folder named `name` holding `files`; with `git: true` it is a git repository with one commit of them.
+ */
+export async function makeRepo(files: Record<string, string | Buffer>, options: { git?: boolean; name?: string } = {}): Promise<FixtureRepo> {
+  const parent = await mkdtemp(join(tmpdir(), 'oc-fixture-'));
+  const name = options.name ?? 'demo';
+  const dir = join(parent, name);
+  await mkdir(dir, { recursive: true });
+  await writeFiles(dir, files);
+  const git = (...args: string[]): string => execFileSync('git', ['-C', dir, ...args], { env: GIT_ENV, encoding: 'utf8' });
+  if (options.git) {
+    git('init', '--quiet', '--initial-branch=main');
+    git('add', '--all');
+    git('commit', '--quiet', '--allow-empty', '-m', 'initial');
+  }
+  return {
+    dir,
+    view: new RepoView(dir, name),
+    git,
+    cleanup: () => rm(parent, { recursive: true, force: true }),
+  };
+}
+
+export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
+  return loadConfig({ env, cwd: tmpdir() }).config;
+}
+
+export function makeTask(overrides: Partial<TaskInfo> = {}): TaskInfo {
+  return {
+    taskId: '00000000-0000-4000-8000-000000000000',
+    projectUrl: 'https://github.com/acme/demo',
+    repoName: 'demo',
+    commitHash: null,
+    accessToken: null,
+    versionNumber: null,
+    metadata: {},
+    ...overrides,
+  };
+}
+
+export function makeContext(view: RepoView, overrides: Partial<Omit<CheckContext, 'task'>> & { task?: Partial<TaskInfo> } = {}): CheckContext {
+  const { task, ...rest } = overrides;
+  return {
+    task: makeTask({ repoName: view.name, ...task }),
+    repo: view,
+    config: testConfig(),
+    configDir: tmpdir(),
+    signal: new AbortController().signal,
+    log: silentLogger(),
+    ...rest,
+  };
+}
