@@ -113,6 +113,7 @@ function coerce(section: string, key: string, spec: KeySpec, raw: string | numbe
   };
   switch (spec.type) {
     case 'string':
+      if (text === '' && spec.emptyMeansDefault) return spec.default;
       if (spec.pattern && !spec.pattern.test(text)) fail(`must be ${spec.patternHint ?? spec.pattern.source}`);
       return text;
     case 'bool': {

@@ -18,6 +18,8 @@ export interface StringSpec extends BaseSpec<string> {
   readonly type: 'string';
   readonly pattern?: RegExp;
   readonly patternHint?: string;
+  /** An empty value means "use the default" (for paths, where an empty path would mean the current folder). */
+  readonly emptyMeansDefault?: boolean;
 }
 export interface IntSpec extends BaseSpec<number> {
   readonly type: 'int';
@@ -98,8 +100,8 @@ export const configSchema = {
     port: int(8080, 'Port the HTTP API listens on.', true, 0, 65535),
     ssl_crt_path: str('', 'Unused (TLS terminates at the ingress); kept so upstream files load.', true),
     ssl_key_path: str('', 'Unused (TLS terminates at the ingress); kept so upstream files load.', true),
-    repos_dir: str(join(tmpdir(), 'openchecker-repos'), 'Folder for the per-task workspaces of the agents.', true),
-    data_dir: str('.openchecker', 'Data folder of `openchecker up`: database, generated JWT secret.', false),
+    repos_dir: str(join(tmpdir(), 'openchecker-repos'), 'Folder for the per-task workspaces of the agents.', true, { emptyMeansDefault: true }),
+    data_dir: str('.openchecker', 'Data folder of `openchecker up`: database, generated JWT secret.', false, { emptyMeansDefault: true }),
     agents: int(2, 'Number of agent workers `openchecker up` runs.', false, 1, 64),
     allow_local_repos: bool(false, 'Accept local paths and file:// URLs as project_url (single-user setups, tests).', false),
     eol_list_path: str('', 'Path of the EOL list (upstream eol.yaml format); empty: eol.yaml beside config.ini, else the shipped list.', false),

@@ -1,0 +1,176 @@
+/**
+ * Callback delivery. Results are already stored when a callback is due, so delivery is an outbox: a
+ * dispatcher leases due callbacks from the store, POSTs them with a time limit, and records the outcome.
+ * Network errors, 429 and 5xx are retried with exponential backoff and jitter (Retry-After honoured); any 2xx
+ * is delivered; other statuses fail at once. The schedule lives in the store, so it survives restarts.
+ */
+import { createHmac } from 'node:crypto';
+import type { Config } from '../config/schema.js';
+import { errorMessage } from '../errors.js';
+import { safeRequest } from '../lib/http.js';
+import type { Logger } from '../lib/log.js';
+import type { Metrics } from '../lib/metrics.js';
+import type { CallbackOutcome, Store, TaskRecord } from '../store/types.js';
+
+/** The upstream payload keys, then ours (task_id, status, timings). task_metadata is echoed exactly. */
+export function callbackPayload(task: TaskRecord): Record<string, unknown> {
+  return {
+    command_list: task.commandList,
+    project_url: task.projectUrl,
+    task_metadata: task.taskMetadata,
+    scan_results: task.scanResults ?? {},
+    task_id: task.taskId,
+    status: task.status,
+    error: task.error,
+    created_at: task.createdAt,
+    started_at: task.startedAt,
+    finished_at: task.finishedAt,
+  };
+}
+
+export function signBody(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  initialMs: number;
+  maxMs: number;
+}
+
+/** Delay before retry number `attempt` (1 = first retry): doubling, capped, with "equal jitter". */
+export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math.random): number {
+  const base = Math.min(policy.maxMs, policy.initialMs * 2 ** (attempt - 1));
+  return Math.round(base / 2 + random() * (base / 2));
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from now; null when absent or unreadable. */
+export function retryAfterMs(header: string | string[] | undefined, nowMs = Date.now()): number | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+export interface DispatcherOptions {
+  store: Store;
+  config: Config;
+  log: Logger;
+  metrics?: Metrics;
+  owner: string;
+  /** How often due callbacks are looked for when nothing kicks the dispatcher. */
+  pollMs?: number;
+}
+
+export class CallbackDispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private readonly controller = new AbortController();
+  private readonly policy: RetryPolicy;
+
+  constructor(private readonly options: DispatcherOptions) {
+    const cb = options.config.Callback;
+    this.policy = { maxAttempts: cb.max_attempts, initialMs: cb.backoff_initial_s * 1000, maxMs: cb.backoff_max_s * 1000 };
+  }
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Look for due callbacks now (a task just finished). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.controller.abort();
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.sweep().finally(() => {
+        this.running = null;
+        const next = this.again ? 0 : (this.options.pollMs ?? 1000);
+        this.again = false;
+        this.schedule(next);
+      });
+    }, ms);
+  }
+
+  private async sweep(): Promise<void> {
+    const leaseMs = this.options.config.Callback.timeout_s * 1000 + 30_000;
+    try {
+      const due = await this.options.store.claimDueCallbacks(this.options.owner, Date.now(), leaseMs, 16);
+      await Promise.all(due.map((callback) => this.deliver(callback.taskId, callback.callbackUrl, callback.attempts)));
+    } catch (err) {
+      this.options.log.error({ err }, 'callback sweep failed');
+    }
+  }
+
+  private async deliver(taskId: string, url: string, previousAttempts: number): Promise<void> {
+    const log = this.options.log.child({ taskId });
+    const task = await this.options.store.getTask(taskId);
+    if (!task) return;
+    const body = JSON.stringify(callbackPayload(task));
+    const attempt = previousAttempts + 1;
+    const outcome = await this.post(url, body, taskId).then(
+      (response) => this.classify(attempt, response.status, response.retryAfter),
+      (err: unknown) => this.retryOrFail(attempt, `callback failed: ${errorMessage(err)}`, null),
+    );
+    if (this.stopped && outcome.kind !== 'delivered') {
+      // Interrupted by shutdown: leave the attempt uncounted; the lease expires and a later sweep retries.
+      return;
+    }
+    await this.options.store.recordCallbackOutcome(taskId, outcome);
+    this.options.metrics?.callbacks.inc({ outcome: outcome.kind });
+    if (outcome.kind === 'delivered') log.info({ attempt }, 'callback delivered');
+    else log.warn({ attempt, error: outcome.error, outcome: outcome.kind }, 'callback not delivered');
+  }
+
+  private async post(url: string, body: string, taskId: string): Promise<{ status: number; retryAfter: number | null }> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'OpenChecker-Agent',
+      'x-openchecker-task-id': taskId,
+    };
+    const secret = this.options.config.Callback.hmac_secret;
+    if (secret) {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      headers['x-openchecker-timestamp'] = timestamp;
+      headers['x-openchecker-signature'] = signBody(secret, timestamp, body);
+    }
+    const response = await safeRequest(url, {
+      method: 'POST',
+      headers,
+      body,
+      timeoutMs: this.options.config.Callback.timeout_s * 1000,
+      signal: this.controller.signal,
+      maxRedirects: 0,
+      maxBodyBytes: 64 * 1024,
+    });
+    return { status: response.status, retryAfter: retryAfterMs(response.headers['retry-after']) };
+  }
+
+  private classify(attempt: number, status: number, retryAfter: number | null): CallbackOutcome {
+    if (status >= 200 && status < 300) return { kind: 'delivered' };
+    const error = `callback answered HTTP ${status}`;
+    if (status === 429 || status >= 500) return this.retryOrFail(attempt, error, retryAfter);
+    return { kind: 'failed', error };
+  }
+
+  private retryOrFail(attempt: number, error: string, retryAfter: number | null): CallbackOutcome {
+    if (attempt >= this.policy.maxAttempts) return { kind: 'failed', error: `${error} (gave up after ${attempt} attempts)` };
+    const delay = Math.max(backoffDelay(this.policy, attempt), Math.min(retryAfter ?? 0, this.policy.maxMs));
+    return { kind: 'retry', error, nextAttemptAtMs: Date.now() + delay };
+  }
+}

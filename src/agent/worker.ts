@@ -1,0 +1,218 @@
+/**
+ * The agent: consumes task messages and, for each, makes an isolated workspace keyed by task id, clones the
+ * repository (hardened), runs the commands, stores the results, acknowledges the message and hands the
+ * callback to the dispatcher. Redelivered messages of finished tasks are acknowledged without re-running.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Backend } from '../backend.js';
+import { getChecker } from '../checkers/registry.js';
+import { RepoView } from '../checkers/repo-view.js';
+import { runCommands } from '../checkers/runner.js';
+import type { Json, TaskInfo } from '../checkers/types.js';
+import type { Config } from '../config/schema.js';
+import { errorMessage } from '../errors.js';
+import { CloneError, cloneRepository } from '../lib/git.js';
+import type { Logger } from '../lib/log.js';
+import type { Metrics } from '../lib/metrics.js';
+import type { Consumer, Delivery, TaskMessage } from '../queue/types.js';
+import { normaliseProjectUrl, projectUrlKind, repoNameFromUrl, versionFromMetadata } from '../tasks/validation.js';
+import { CallbackDispatcher } from './callback.js';
+import { parseMessage } from './message.js';
+
+export const AGENT_VERSION = '0.1.0';
+
+export interface AgentOptions {
+  backend: Backend;
+  config: Config;
+  configDir: string;
+  log: Logger;
+  metrics?: Metrics;
+  concurrency: number;
+  /** Defaults to `<hostname>-<pid>-<random>`. */
+  agentId?: string;
+}
+
+export class Agent {
+  readonly id: string;
+  private consumer: Consumer | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private readonly dispatcher: CallbackDispatcher;
+  private readonly current = new Set<string>();
+  private readonly log: Logger;
+
+  constructor(private readonly options: AgentOptions) {
+    this.id = options.agentId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.log = options.log.child({ agent: this.id });
+    this.dispatcher = new CallbackDispatcher({
+      store: options.backend.store,
+      config: options.config,
+      log: this.log.child({ component: 'callback' }),
+      metrics: options.metrics,
+      owner: this.id,
+    });
+  }
+
+  async start(): Promise<void> {
+    const { backend, concurrency } = this.options;
+    await mkdir(this.reposDir, { recursive: true });
+    await backend.store.registerAgent({ id: this.id, hostname: hostname(), pid: process.pid, version: AGENT_VERSION, concurrency });
+    this.heartbeat = setInterval(() => {
+      backend.store.heartbeatAgent(this.id, [...this.current]).catch((err: unknown) => this.log.warn({ err }, 'agent heartbeat failed'));
+    }, 10_000);
+    this.heartbeat.unref();
+    this.dispatcher.start();
+    this.consumer = await backend.queue.consume((delivery, signal) => this.handle(delivery, signal), { concurrency, consumerTag: this.id });
+    this.log.info({ concurrency }, 'agent started');
+  }
+
+  /** Stops taking tasks; running ones get `graceMs` to finish, then are handed back to the queue. */
+  async stop(graceMs: number): Promise<void> {
+    await this.consumer?.stop(graceMs);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    await this.dispatcher.stop();
+    await this.options.backend.store.stopAgent(this.id).catch(() => undefined);
+    this.log.info('agent stopped');
+  }
+
+  private get reposDir(): string {
+    return resolve(this.options.config.OpenCheck.repos_dir);
+  }
+
+  /** Handles one delivery; never throws (every path acks, rejects or releases). */
+  async handle(delivery: Delivery, signal: AbortSignal): Promise<void> {
+    const { store } = this.options.backend;
+    const parsed = parseMessage(delivery.body, this.options.config.OpenCheck.allow_local_repos);
+    if (!parsed.ok) {
+      this.log.warn({ reason: parsed.reason, taskId: parsed.taskId }, 'rejecting message to dead letters');
+      if (parsed.taskId) await store.markDeadLettered(parsed.taskId, parsed.reason).catch(() => undefined);
+      await delivery.reject(parsed.reason);
+      return;
+    }
+    const message = parsed.message;
+    const taskId = message.task_id;
+    const log = this.log.child({ taskId });
+    try {
+      // Messages published by the Python version have no task row yet: create it (idempotent by task id).
+      await store.createTask({
+        taskId,
+        projectUrl: message.project_url,
+        commandList: message.command_list,
+        taskMetadata: message.task_metadata,
+        commitHash: message.commit_hash,
+        callbackUrl: message.callback_url,
+        submittedBy: null,
+      });
+      const maxAttempts = this.options.config.OpenCheck.task_max_attempts;
+      if (delivery.deliveryCount > maxAttempts) {
+        const reason = `delivered ${delivery.deliveryCount} times without finishing (limit ${maxAttempts}); the task may crash agents`;
+        await store.markDeadLettered(taskId, reason);
+        await delivery.reject(reason);
+        log.error({ reason }, 'task dead-lettered');
+        return;
+      }
+      const task = await store.startTask(taskId, this.id);
+      if (!task) {
+        log.info('task already finished; acknowledging the redelivered message');
+        await delivery.ack();
+        return;
+      }
+      this.current.add(taskId);
+      const outcome = await this.execute(message, signal, log);
+      if (signal.aborted) {
+        await store.requeueTask(taskId);
+        await delivery.release();
+        log.info('task handed back to the queue (agent shutting down)');
+        return;
+      }
+      await store.finishTask(taskId, outcome);
+      await delivery.ack();
+      this.options.metrics?.tasksProcessed.inc({ status: outcome.status });
+      log.info({ status: outcome.status }, 'task finished');
+      this.dispatcher.kick();
+    } catch (err) {
+      // The store or queue failed under us: hand the message back so another attempt can finish it.
+      log.error({ err }, 'task handling failed; releasing the message');
+      await store.requeueTask(taskId).catch(() => undefined);
+      await delivery.release().catch(() => undefined);
+    } finally {
+      this.current.delete(taskId);
+    }
+  }
+
+  private async execute(
+    message: Required<TaskMessage>,
+    signal: AbortSignal,
+    log: Logger,
+  ): Promise<{ status: 'succeeded' | 'failed'; scanResults: Record<string, Json>; error: string | null }> {
+    const { config } = this.options;
+    const commands = [...new Set(message.command_list)];
+    const needs = commands.map((name) => getChecker(name)?.requirements.checkout ?? 'none');
+    const needsCheckout = needs.some((need) => need !== 'none');
+    const version = versionFromMetadata(message.task_metadata);
+    const task: TaskInfo = {
+      taskId: message.task_id,
+      projectUrl: normaliseProjectUrl(message.project_url),
+      repoName: repoNameFromUrl(message.project_url),
+      commitHash: message.commit_hash,
+      accessToken: message.access_token,
+      versionNumber: version,
+      metadata: message.task_metadata,
+    };
+    // Keyed by task id, never by repository name: two tasks never share or reuse a workspace.
+    const workspace = join(this.reposDir, message.task_id);
+    const checkout = join(workspace, task.repoName);
+    await rm(workspace, { recursive: true, force: true });
+    await mkdir(workspace, { recursive: true });
+    try {
+      let repo: RepoView | null = null;
+      if (needsCheckout) {
+        const started = performance.now();
+        try {
+          await cloneRepository({
+            url: cloneUrl(message.project_url),
+            dest: checkout,
+            version,
+            fullHistory: needs.includes('full'),
+            allowLocal: config.OpenCheck.allow_local_repos,
+            timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
+            maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
+            signal,
+          });
+        } catch (err) {
+          const reason = err instanceof CloneError ? err.message : `clone failed: ${errorMessage(err)}`;
+          log.warn({ reason }, 'clone failed');
+          return {
+            status: 'failed',
+            error: reason,
+            scanResults: Object.fromEntries(commands.map((command) => [command, { error: reason }])),
+          };
+        }
+        this.options.metrics?.cloneDuration.observe((performance.now() - started) / 1000);
+        repo = new RepoView(checkout, task.repoName);
+      }
+      const scanResults = await runCommands({
+        commands,
+        task,
+        repo,
+        config,
+        configDir: this.options.configDir,
+        log,
+        signal,
+        onCommandDone: (command, outcome, seconds) => this.options.metrics?.checkerDuration.observe({ command, outcome }, seconds),
+      });
+      return { status: 'succeeded', scanResults, error: null };
+    } finally {
+      await rm(workspace, { recursive: true, force: true }).catch((err: unknown) => log.warn({ err }, 'could not remove workspace'));
+    }
+  }
+}
+
+/** Local paths are cloned like any URL (so checkers never touch the original); `file:` URLs become paths. */
+function cloneUrl(projectUrl: string): string {
+  if (projectUrlKind(projectUrl) === 'local' && projectUrl.startsWith('file:')) return fileURLToPath(projectUrl);
+  return projectUrl;
+}

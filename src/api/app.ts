@@ -1,0 +1,60 @@
+/** buildApp(deps): the HTTP API as a Fastify instance, separate from listen() so tests use inject(). */
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { LIMITS } from '../tasks/validation.js';
+import type { ApiDeps } from './context.js';
+import { installErrorHandling } from './error-handler.js';
+import { authRoutes } from './routes/auth.js';
+import { systemRoutes } from './routes/system.js';
+import { taskRoutes } from './routes/tasks.js';
+import { testRoutes } from './routes/test.js';
+
+export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log.child({ component: 'api' }) as FastifyBaseLogger,
+    // Per-request lines are written by the onResponse hook below (debug level), with the route and timing.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: true,
+    ajv: {
+      // Mistyped fields are errors, not silently converted ("1" is not a list of commands).
+      customOptions: { coerceTypes: false, allErrors: true, removeAdditional: false },
+    },
+  });
+  app.decorateRequest('user', null);
+  installErrorHandling(app);
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    deps.metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    deps.metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 500) request.log.warn({ method: request.method, url: request.url, status: reply.statusCode }, 'request failed');
+    else request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+  });
+
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'OpenChecker API',
+        version: '0.1.0',
+        description: 'Submit repository checks, follow tasks and read results. Wire-compatible with the Python OpenChecker.',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Also accepted as "Authorization: JWT <token>".' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  authRoutes(app, deps);
+  testRoutes(app, deps);
+  taskRoutes(app, deps);
+  systemRoutes(app, deps);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,183 @@
+/**
+ * POST /opencheck (contract) and the task routes we add: GET /opencheck/:task_id, GET /tasks/:task_id and
+ * GET /tasks. A task is answered 200 only once it is stored and queued; a queue or store failure is a 503.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { isKnownCommand, knownCommandNames } from '../../checkers/registry.js';
+import { OpenCheckerError } from '../../errors.js';
+import { TASK_STATUSES, type TaskStatus } from '../../store/types.js';
+import type { TaskMessage } from '../../queue/types.js';
+import { LIMITS, callbackUrlProblem, projectUrlProblem, refProblem, versionFromMetadata } from '../../tasks/validation.js';
+import { bearerSecurity, errorResponseSchema, requireUser, type ApiDeps } from '../context.js';
+import { taskView, taskViewSchema } from '../task-view.js';
+
+interface OpencheckBody {
+  commands: string[];
+  project_url: string;
+  callback_url?: string | null;
+  task_metadata?: Record<string, unknown>;
+  commit_hash?: string | null;
+  access_token?: string | null;
+}
+
+const opencheckBodySchema = {
+  type: 'object',
+  required: ['commands', 'project_url'],
+  properties: {
+    commands: { type: 'array', minItems: 1, maxItems: LIMITS.commands, items: { type: 'string', minLength: 1, maxLength: LIMITS.commandLength } },
+    project_url: { type: 'string', minLength: 1, maxLength: LIMITS.urlLength },
+    callback_url: { type: ['string', 'null'], maxLength: LIMITS.urlLength },
+    task_metadata: { type: 'object', additionalProperties: true },
+    commit_hash: { type: ['string', 'null'], maxLength: LIMITS.refLength },
+    access_token: { type: ['string', 'null'], maxLength: LIMITS.accessTokenLength },
+  },
+} as const;
+
+/** The checks a JSON schema cannot express; every problem found is reported, not only the first. */
+function semanticProblems(body: OpencheckBody, allowLocal: boolean): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const add = (field: string, message: string | null): void => {
+    if (message) problems.push({ field, message });
+  };
+  const unknown = body.commands.filter((command) => !isKnownCommand(command));
+  if (unknown.length > 0) {
+    add('commands', `unknown commands: ${unknown.join(', ')}; valid commands are: ${knownCommandNames().join(', ')}`);
+  }
+  add('project_url', projectUrlProblem(body.project_url, allowLocal));
+  if (body.callback_url) add('callback_url', callbackUrlProblem(body.callback_url));
+  if (body.commit_hash) add('commit_hash', refProblem('commit_hash', body.commit_hash));
+  if (body.access_token?.startsWith('-')) add('access_token', 'access_token must not start with "-"');
+  const metadata = body.task_metadata ?? {};
+  if (Buffer.byteLength(JSON.stringify(metadata)) > LIMITS.metadataBytes) {
+    add('task_metadata', `task_metadata is larger than ${LIMITS.metadataBytes / 1024} KiB`);
+  }
+  const version = versionFromMetadata(metadata);
+  if (version) add('task_metadata.version_number', refProblem('task_metadata.version_number', version));
+  return problems;
+}
+
+export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const preHandler = requireUser(deps);
+
+  app.post(
+    '/opencheck',
+    {
+      preHandler,
+      schema: {
+        summary: 'Submit a check: run the commands on project_url and POST the results to callback_url',
+        tags: ['tasks'],
+        security: bearerSecurity,
+        body: opencheckBodySchema,
+        response: {
+          200: { type: 'object', properties: { message: { type: 'string' }, task_id: { type: 'string' } }, required: ['message', 'task_id'] },
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          413: errorResponseSchema,
+          503: errorResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const body = request.body as OpencheckBody;
+      const problems = semanticProblems(body, deps.config.OpenCheck.allow_local_repos);
+      if (problems.length > 0) {
+        const code = problems.some((p) => p.field === 'commands') ? 'OC_ERR_API_UNKNOWN_COMMAND' : 'OC_ERR_API_VALIDATION';
+        const status = problems.some((p) => p.field === 'task_metadata' && p.message.includes('larger')) ? 'OC_ERR_API_BODY_TOO_LARGE' : code;
+        throw new OpenCheckerError(status, `Invalid request: ${problems.map((p) => p.message).join('; ')}`, problems);
+      }
+      const taskId = randomUUID();
+      const message: TaskMessage = {
+        command_list: body.commands,
+        project_url: body.project_url,
+        commit_hash: body.commit_hash || null,
+        access_token: body.access_token || null,
+        callback_url: body.callback_url || null,
+        task_metadata: body.task_metadata ?? {},
+        task_id: taskId,
+      };
+      try {
+        await deps.backend.submit(
+          {
+            taskId,
+            projectUrl: body.project_url,
+            commandList: body.commands,
+            taskMetadata: message.task_metadata,
+            commitHash: message.commit_hash,
+            callbackUrl: message.callback_url,
+            submittedBy: request.user?.username ?? null,
+          },
+          message,
+        );
+      } catch (err) {
+        request.log.error({ err, taskId }, 'could not queue the task');
+        throw new OpenCheckerError('OC_ERR_QUEUE_UNAVAILABLE');
+      }
+      request.log.info({ taskId, commands: body.commands, user: request.user?.username }, 'task queued');
+      // Never echo the request (it may hold access_token), and never say "error": OSS Compass treats any body
+      // containing that word as a failure.
+      const where = message.callback_url ? 'the results will be sent to the callback URL' : `the results can be read at GET /opencheck/${taskId}`;
+      return { message: `Task queued; ${where} when the check finishes.`, task_id: taskId };
+    },
+  );
+
+  const getTask = {
+    preHandler,
+    schema: {
+      summary: 'A task: status, timings, callback delivery and results',
+      tags: ['tasks'],
+      security: bearerSecurity,
+      params: { type: 'object', required: ['task_id'], properties: { task_id: { type: 'string', maxLength: 64 } } },
+      response: { 200: taskViewSchema, 404: errorResponseSchema, 401: errorResponseSchema },
+    },
+  };
+  const handleGet = async (request: { params: unknown }): Promise<Record<string, unknown>> => {
+    const { task_id: taskId } = request.params as { task_id: string };
+    const task = await deps.backend.store.getTask(taskId);
+    if (!task) throw new OpenCheckerError('OC_ERR_API_NOT_FOUND', `No task with id ${taskId}`);
+    return taskView(task);
+  };
+  app.get('/opencheck/:task_id', getTask, handleGet);
+  app.get('/tasks/:task_id', getTask, handleGet);
+
+  app.get(
+    '/tasks',
+    {
+      preHandler,
+      schema: {
+        summary: 'Tasks, newest first, in pages',
+        tags: ['tasks'],
+        security: bearerSecurity,
+        querystring: {
+          type: 'object',
+          properties: { status: { type: 'string' }, limit: { type: 'string' }, cursor: { type: 'string', maxLength: 200 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: { tasks: { type: 'array', items: taskViewSchema }, next_cursor: { type: ['string', 'null'] } },
+          },
+          400: errorResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const query = request.query as { status?: string; limit?: string; cursor?: string };
+      const max = deps.config.OpenCheck.max_tasks_per_page;
+      if (query.status !== undefined && !TASK_STATUSES.includes(query.status as TaskStatus)) {
+        throw new OpenCheckerError('OC_ERR_API_VALIDATION', `Invalid request: status must be one of ${TASK_STATUSES.join(', ')}`, [{ field: 'status' }]);
+      }
+      const limit = query.limit === undefined ? 20 : Number(query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+        throw new OpenCheckerError('OC_ERR_API_VALIDATION', `Invalid request: limit must be a whole number from 1 to ${max}`, [{ field: 'limit' }]);
+      }
+      try {
+        const page = await deps.backend.store.listTasks({ status: query.status as TaskStatus | undefined, limit, cursor: query.cursor ?? null });
+        return { tasks: page.tasks.map((task) => taskView(task, false)), next_cursor: page.nextCursor };
+      } catch (err) {
+        if (err instanceof RangeError) throw new OpenCheckerError('OC_ERR_API_VALIDATION', 'Invalid request: cursor is not one this server issued', [{ field: 'cursor' }]);
+        throw err;
+      }
+    },
+  );
+}

@@ -1,0 +1,59 @@
+/** The public representation of a task (GET /opencheck/:task_id, GET /tasks). */
+import type { TaskRecord } from '../store/types.js';
+
+export function taskView(task: TaskRecord, includeResults = true): Record<string, unknown> {
+  return {
+    task_id: task.taskId,
+    status: task.status,
+    project_url: task.projectUrl,
+    command_list: task.commandList,
+    task_metadata: task.taskMetadata,
+    commit_hash: task.commitHash,
+    callback_url: task.callbackUrl,
+    created_at: task.createdAt,
+    started_at: task.startedAt,
+    finished_at: task.finishedAt,
+    agent: task.agent,
+    attempts: task.attempts,
+    error: task.error,
+    callback: {
+      status: task.callback.status,
+      attempts: task.callback.attempts,
+      last_error: task.callback.lastError,
+      delivered_at: task.callback.deliveredAt,
+      next_attempt_at: task.callback.nextAttemptAt,
+    },
+    ...(includeResults ? { scan_results: task.scanResults } : {}),
+  };
+}
+
+const nullableString = { type: ['string', 'null'] } as const;
+export const taskViewSchema = {
+  type: 'object',
+  properties: {
+    task_id: { type: 'string' },
+    status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'dead_lettered'] },
+    project_url: { type: 'string' },
+    command_list: { type: 'array', items: { type: 'string' } },
+    task_metadata: { type: 'object', additionalProperties: true },
+    commit_hash: nullableString,
+    callback_url: nullableString,
+    created_at: { type: 'string' },
+    started_at: nullableString,
+    finished_at: nullableString,
+    agent: nullableString,
+    attempts: { type: 'integer' },
+    error: nullableString,
+    callback: {
+      type: 'object',
+      properties: {
+        status: { type: 'string', enum: ['none', 'pending', 'delivered', 'failed'] },
+        attempts: { type: 'integer' },
+        last_error: nullableString,
+        delivered_at: nullableString,
+        next_attempt_at: nullableString,
+      },
+    },
+    scan_results: { type: ['object', 'null'], additionalProperties: true },
+  },
+} as const;

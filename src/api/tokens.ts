@@ -1,0 +1,44 @@
+/**
+ * Access tokens: HS256 JWTs with Flask-JWT-Extended's claims (sub = user id, iat, nbf, exp, jti, type, fresh,
+ * csrf), so tokens look as they did upstream. Accepted as `Authorization: Bearer <jwt>` or `JWT <jwt>`.
+ */
+import { randomUUID } from 'node:crypto';
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { OpenCheckerError } from '../errors.js';
+
+export interface TokenService {
+  issue(userId: string): Promise<string>;
+  /** The user id of a valid token; throws OpenCheckerError (401) otherwise. */
+  verify(authorization: string | undefined): Promise<string>;
+}
+
+export function createTokenService(secret: string, expiresMinutes: number): TokenService {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async issue(userId) {
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ type: 'access', fresh: false, csrf: randomUUID() })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(userId)
+        .setIssuedAt(now)
+        .setNotBefore(now)
+        .setExpirationTime(now + expiresMinutes * 60)
+        .setJti(randomUUID())
+        .sign(key);
+    },
+    async verify(authorization) {
+      if (!authorization) throw new OpenCheckerError('OC_ERR_AUTH_MISSING_TOKEN', 'Missing Authorization header (expected "Bearer <token>" or "JWT <token>")');
+      const match = /^(Bearer|JWT)\s+(\S+)$/i.exec(authorization.trim());
+      if (!match?.[2]) throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN', 'Authorization header must be "Bearer <token>" or "JWT <token>"');
+      try {
+        const { payload } = await jwtVerify(match[2], key, { algorithms: ['HS256'] });
+        if (payload.type !== 'access' || typeof payload.sub !== 'string') throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN');
+        return payload.sub;
+      } catch (err) {
+        if (err instanceof OpenCheckerError) throw err;
+        if (err instanceof joseErrors.JWTExpired) throw new OpenCheckerError('OC_ERR_AUTH_EXPIRED_TOKEN');
+        throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN');
+      }
+    },
+  };
+}

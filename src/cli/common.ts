@@ -1,0 +1,43 @@
+/** Pieces every CLI command shares: loading configuration from flags and printing errors that say what to do. */
+import { ConfigError, configDirectory, loadConfig, type ConfigOverrides, type LoadedConfig } from '../config/load.js';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function loadCliConfig(configPath: string | undefined, overrides: ConfigOverrides = {}): LoadedConfig & { configDir: string } {
+  const loaded = loadConfig({ configPath, overrides });
+  for (const warning of loaded.warnings) process.stderr.write(`warning: ${warning}\n`);
+  return { ...loaded, configDir: configDirectory(loaded) };
+}
+
+/** Runs a command action, turning known failures into one clear line and exit code 1 (2 for usage). */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (err) {
+      if (err instanceof ConfigError) {
+        process.stderr.write(`openchecker: ${err.message}\n`);
+        process.exitCode = 2;
+      } else if (err instanceof UsageError) {
+        process.stderr.write(`openchecker: ${err.message}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`openchecker: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exitCode = 1;
+      }
+    }
+  };
+}
+
+export function parseIntOption(name: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+    return n;
+  };
+}

@@ -1,0 +1,69 @@
+/** `openchecker up`: everything on one machine, on the embedded SQLite queue and store. */
+import type { Command } from 'commander';
+import { createLogger } from '../lib/log.js';
+import { startEmbedded } from '../server/embedded.js';
+import { action, loadCliConfig, parseIntOption } from './common.js';
+
+interface UpOptions {
+  config?: string;
+  host?: string;
+  port?: number;
+  dataDir?: string;
+  agents?: number;
+  allowLocalRepos?: boolean;
+}
+
+export function registerUp(program: Command): void {
+  program
+    .command('up')
+    .description('Run the API, the embedded queue and store, and agents in one process (single machine)')
+    .option('--config <file>', 'config.ini to read (default: $OPENCHECKER_CONFIG, else ./config/config.ini if present)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on (default 8080; 0 picks a free one)', parseIntOption('--port', 0, 65535))
+    .option('--data-dir <dir>', 'folder for the database and generated secrets (default ./.openchecker)')
+    .option('--agents <n>', 'number of agent workers (default 2)', parseIntOption('--agents', 1, 64))
+    .option('--allow-local-repos', 'accept local paths and file:// URLs as project_url')
+    .action(
+      action(async (options: UpOptions) => {
+        const { config, configDir, configFile } = loadCliConfig(options.config, {
+          OpenCheck: {
+            host: options.host,
+            port: options.port,
+            data_dir: options.dataDir,
+            agents: options.agents,
+            allow_local_repos: options.allowLocalRepos ? true : undefined,
+          },
+        });
+        const log = createLogger(process.env.LOG_LEVEL ?? config.OpenCheck.log_level);
+        log.info({ configFile }, 'starting OpenChecker (embedded mode)');
+        const server = await startEmbedded(config, configDir, log);
+        if (server.initialAdmin) {
+          process.stderr.write(
+            `\nCreated the first user. Save this password now: it is not shown again.\n` +
+              `  user:     ${server.initialAdmin.username}\n  password: ${server.initialAdmin.password}\n` +
+              `(Manage users with \`openchecker users --help\`.)\n\n`,
+          );
+        }
+        process.stderr.write(`OpenChecker is running at ${server.url} (API docs at ${server.url}/docs). Press Ctrl+C to stop.\n`);
+
+        let signals = 0;
+        const onSignal = (signal: NodeJS.Signals): void => {
+          signals += 1;
+          if (signals > 1) {
+            process.stderr.write('Second signal: exiting now; running tasks will be queued again at the next start.\n');
+            process.exit(130);
+          }
+          log.info({ signal }, 'signal received');
+          server.stop().then(
+            () => process.exit(0),
+            (err: unknown) => {
+              log.error({ err }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+      }),
+    );
+}

@@ -1,0 +1,58 @@
+/**
+ * The queue interface: publish task messages, consume them with manual acknowledgement. The embedded queue
+ * (SQLite, one process) and the RabbitMQ queue implement it. Delivery is at least once: handlers must be
+ * idempotent by task id.
+ */
+
+/** The wire message: upstream's keys, plus `task_id` (absent in messages published by the Python version). */
+export interface TaskMessage {
+  command_list: string[];
+  project_url: string;
+  commit_hash: string | null;
+  access_token: string | null;
+  callback_url: string | null;
+  task_metadata: Record<string, unknown>;
+  task_id?: string;
+}
+
+export interface Delivery {
+  /** The raw body as received (it may not be valid JSON: poison messages are rejected, not crashed on). */
+  readonly body: string;
+  /** How many times this message has been delivered, including this time (1 = first). */
+  readonly deliveryCount: number;
+  /** Done: remove the message. */
+  ack(): Promise<void>;
+  /** Cannot be processed: move it to dead letters with a reason. */
+  reject(reason: string): Promise<void>;
+  /** Hand the message back for another consumer (e.g. at shutdown); does not count as an attempt. */
+  release(): Promise<void>;
+}
+
+export type DeliveryHandler = (delivery: Delivery, signal: AbortSignal) => Promise<void>;
+
+export interface Consumer {
+  /**
+   * Stops taking new messages and waits up to `graceMs` for running handlers; handlers still running then are
+   * aborted (their signal fires) and must release their message.
+   */
+  stop(graceMs: number): Promise<void>;
+  /** Task ids (or delivery tags) currently being handled. */
+  inFlight(): number;
+}
+
+export interface QueueStats {
+  /** Messages waiting to be consumed. */
+  ready: number;
+  /** Messages delivered and not yet acknowledged. */
+  unacked: number;
+  deadLetters: number;
+}
+
+export interface TaskQueue {
+  /** Resolves once the message is durably stored by the queue; rejects otherwise (the API then answers 503). */
+  publish(message: TaskMessage): Promise<void>;
+  consume(handler: DeliveryHandler, options: { concurrency: number; consumerTag: string }): Promise<Consumer>;
+  stats(): Promise<QueueStats>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,124 @@
+/**
+ * The store interface: tasks and their results, callback deliveries, users and agents. The embedded SQLite
+ * store implements it for one machine; a PostgreSQL store implements it for distributed mode.
+ */
+export const TASK_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'dead_lettered'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly TaskStatus[] = ['succeeded', 'failed', 'dead_lettered'];
+
+export type CallbackStatus = 'none' | 'pending' | 'delivered' | 'failed';
+
+export interface NewTask {
+  taskId: string;
+  projectUrl: string;
+  commandList: string[];
+  taskMetadata: Record<string, unknown>;
+  commitHash: string | null;
+  callbackUrl: string | null;
+  submittedBy: string | null;
+}
+
+export interface TaskRecord extends NewTask {
+  seq: number;
+  status: TaskStatus;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  agent: string | null;
+  attempts: number;
+  /** Why the task failed or was dead-lettered. */
+  error: string | null;
+  scanResults: Record<string, unknown> | null;
+  callback: {
+    status: CallbackStatus;
+    attempts: number;
+    lastError: string | null;
+    deliveredAt: string | null;
+    nextAttemptAt: string | null;
+  };
+}
+
+export interface TaskPage {
+  tasks: TaskRecord[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface FinishTask {
+  status: 'succeeded' | 'failed';
+  scanResults: Record<string, unknown>;
+  error: string | null;
+}
+
+/** A callback due for delivery, leased to one dispatcher. */
+export interface DueCallback {
+  taskId: string;
+  callbackUrl: string;
+  attempts: number;
+}
+
+export type CallbackOutcome =
+  | { kind: 'delivered' }
+  | { kind: 'retry'; error: string; nextAttemptAtMs: number }
+  | { kind: 'failed'; error: string };
+
+export type UserRole = 'admin' | 'user';
+export interface UserRecord {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: UserRole;
+  createdAt: string;
+}
+
+export interface AgentInfo {
+  id: string;
+  hostname: string;
+  pid: number;
+  version: string;
+  concurrency: number;
+}
+export interface AgentRecord extends AgentInfo {
+  startedAt: string;
+  lastHeartbeatAt: string;
+  status: 'running' | 'stopped';
+  currentTasks: string[];
+}
+
+export interface Store {
+  /** Fails when the store cannot answer (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Inserts a task in status `queued`; a task id that exists already returns the existing record. */
+  createTask(task: NewTask): Promise<TaskRecord>;
+  getTask(taskId: string): Promise<TaskRecord | null>;
+  listTasks(query: { status?: TaskStatus; limit: number; cursor?: string | null }): Promise<TaskPage>;
+  countTasksByStatus(): Promise<Record<TaskStatus, number>>;
+  /**
+   * Marks a task running on `agent` and counts the attempt. Returns null (and changes nothing) when the task
+   * is already finished: a redelivered message must not run it again.
+   */
+  startTask(taskId: string, agent: string): Promise<TaskRecord | null>;
+  /** Stores results and final status; schedules the callback when the task has a callback URL. */
+  finishTask(taskId: string, outcome: FinishTask): Promise<void>;
+  /** Puts a running task back to `queued` (handed back at shutdown). */
+  requeueTask(taskId: string): Promise<void>;
+  markDeadLettered(taskId: string, reason: string): Promise<void>;
+
+  /** Leases up to `limit` callbacks that are due, so one dispatcher delivers each. */
+  claimDueCallbacks(owner: string, nowMs: number, leaseMs: number, limit: number): Promise<DueCallback[]>;
+  recordCallbackOutcome(taskId: string, outcome: CallbackOutcome): Promise<void>;
+
+  createUser(user: { username: string; passwordHash: string; role: UserRole }): Promise<UserRecord>;
+  getUserByName(username: string): Promise<UserRecord | null>;
+  getUserById(id: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  updatePassword(username: string, passwordHash: string): Promise<boolean>;
+  deleteUser(username: string): Promise<boolean>;
+
+  registerAgent(agent: AgentInfo): Promise<void>;
+  heartbeatAgent(agentId: string, currentTasks: string[]): Promise<void>;
+  stopAgent(agentId: string): Promise<void>;
+  listAgents(): Promise<AgentRecord[]>;
+}
