@@ -11,12 +11,13 @@ import { safeRequest } from '../lib/http.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { CallbackOutcome, Store, TaskRecord } from '../store/types.js';
+import { normaliseProjectUrl } from '../tasks/validation.js';
 
 /** The upstream payload keys, then ours (task_id, status, timings). task_metadata is echoed exactly. */
 export function callbackPayload(task: TaskRecord): Record<string, unknown> {
   return {
     command_list: task.commandList,
-    project_url: task.projectUrl,
+    project_url: normaliseProjectUrl(task.projectUrl),
     task_metadata: task.taskMetadata,
     scan_results: task.scanResults ?? {},
     task_id: task.taskId,

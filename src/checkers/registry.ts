@@ -4,8 +4,21 @@
  */
 import { UPSTREAM_COMMANDS } from './catalogue.js';
 import type { Checker, CheckerRequirements } from './types.js';
+import { checker as changedFilesSinceCommitDetector } from './changed-files-since-commit-detector/index.js';
+import { checker as dependencyUpdateToolChecker } from './dependency-update-tool-checker/index.js';
+import { checker as eolChecker } from './eol-checker/index.js';
+import { checker as maintainersChecker } from './maintainers-checker/index.js';
+import { checker as readmeChecker } from './readme-checker/index.js';
+import { checker as readmeOpensourceChecker } from './readme-opensource-checker/index.js';
 
-export const CHECKERS: readonly Checker[] = [];
+export const CHECKERS: readonly Checker[] = [
+  changedFilesSinceCommitDetector,
+  dependencyUpdateToolChecker,
+  eolChecker,
+  maintainersChecker,
+  readmeChecker,
+  readmeOpensourceChecker,
+];
 
 const byName = new Map(CHECKERS.map((checker) => [checker.name, checker]));
 

@@ -27,6 +27,8 @@ export interface RunCommandsOptions {
   concurrency?: number;
   onCommandDone?: (command: string, outcome: CommandOutcome, seconds: number) => void;
   onCommandStart?: (command: string) => void;
+  /** Where checkers are looked up; the registry unless a test supplies its own. */
+  lookup?: (name: string) => Checker | undefined;
 }
 
 /** Results keyed by command, in the order the commands were given (duplicates run once). */
@@ -51,7 +53,7 @@ export async function runCommands(options: RunCommandsOptions): Promise<Record<s
 
 async function runOne(command: string, options: RunCommandsOptions): Promise<{ result: Json; outcome: CommandOutcome }> {
   const log = options.log.child({ command });
-  const checker = getChecker(command);
+  const checker = (options.lookup ?? getChecker)(command);
   if (!checker) {
     return { result: { error: `${command} is not available in this version of OpenChecker` }, outcome: 'unavailable' };
   }

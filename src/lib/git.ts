@@ -71,11 +71,12 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
         await gitClone(options, ['--depth', '1', ...branchArgs], remaining(), controller.signal);
         return;
       } catch (err) {
-        // `--branch` takes only tags and branches: for a commit (or a server without shallow support) fall
-        // back to a full clone below. Anything else is final.
-        if (!options.version || watcher.exceeded || controller.signal.aborted || !(err instanceof ExecError) || err.reason !== 'exit') {
+        // `--branch` takes only tags and branches, and "dumb" HTTP servers cannot serve shallow clones: when
+        // git itself refused, fall back to a full clone below. Time-outs, stops and the size cap are final.
+        if (watcher.exceeded || controller.signal.aborted || !(err instanceof ExecError) || err.reason !== 'exit') {
           throw err;
         }
+        if (!options.version && !/shallow/i.test(err.stderrTail)) throw err;
         await run('rm', ['-rf', '--', options.dest]);
       }
     }

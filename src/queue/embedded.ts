@@ -156,6 +156,11 @@ export class EmbeddedQueue implements TaskQueue {
 
 class EmbeddedConsumer implements Consumer {
   private running = true;
+  private stopRequested!: () => void;
+  /** Settles when stop() is called, so a loop waiting for a free slot wakes up. */
+  private readonly stopped = new Promise<void>((resolve) => {
+    this.stopRequested = resolve;
+  });
   private readonly active = new Map<number, { promise: Promise<void>; controller: AbortController }>();
   private readonly loop: Promise<void>;
 
@@ -175,7 +180,7 @@ class EmbeddedConsumer implements Consumer {
   private async run(): Promise<void> {
     while (this.running && !this.queue.isClosed) {
       if (this.active.size >= this.concurrency) {
-        await Promise.race([...this.active.values()].map((entry) => entry.promise));
+        await Promise.race([this.stopped, ...[...this.active.values()].map((entry) => entry.promise)]);
         continue;
       }
       let row: MessageRow | null = null;
@@ -226,6 +231,7 @@ class EmbeddedConsumer implements Consumer {
 
   async stop(graceMs: number): Promise<void> {
     this.running = false;
+    this.stopRequested();
     this.queue.notify();
     await this.loop;
     const pending = [...this.active.values()];

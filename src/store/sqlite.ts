@@ -224,7 +224,8 @@ export class SqliteStore implements Store {
       .prepare(
         `UPDATE tasks SET status = @status, scan_results = @results, error = @error, finished_at = @now,
            callback_status = CASE WHEN callback_url IS NULL OR callback_url = '' THEN 'none' ELSE 'pending' END,
-           callback_attempts = 0, callback_last_error = NULL, callback_next_attempt_at = @nowMs, callback_lease_until = NULL
+           callback_attempts = 0, callback_last_error = NULL, callback_lease_until = NULL,
+           callback_next_attempt_at = CASE WHEN callback_url IS NULL OR callback_url = '' THEN NULL ELSE @nowMs END
          WHERE task_id = @taskId`,
       )
       .run({
