@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { EmbeddedQueue, type EmbeddedQueueOptions } from './queue/embedded.js';
 import type { TaskMessage, TaskQueue } from './queue/types.js';
+import { startCheckpointer, type Checkpointer } from './store/checkpointer.js';
 import { SqliteStore, openSqlite } from './store/sqlite.js';
 import type { NewTask, Store, TaskRecord } from './store/types.js';
 
@@ -22,26 +23,54 @@ export class EmbeddedBackend implements Backend {
   readonly store: SqliteStore;
   readonly queue: EmbeddedQueue;
 
+  private readonly checkpointer: Checkpointer | null;
+
   constructor(dbPath: string, queueOptions: EmbeddedQueueOptions = {}) {
     const db = openSqlite(dbPath);
     this.store = new SqliteStore(db);
     this.queue = new EmbeddedQueue(db, queueOptions);
+    this.checkpointer = dbPath === ':memory:' ? null : startCheckpointer(db, dbPath);
   }
 
-  async submit(task: NewTask, message: TaskMessage): Promise<TaskRecord> {
-    const record = this.store.db.transaction(() => {
-      const existing = this.store.getTaskSync(task.taskId);
-      if (existing) return existing;
-      const created = this.store.insertTask(task);
-      this.queue.enqueueSync(message);
-      return created;
-    })();
+  private pending: { task: NewTask; message: TaskMessage; resolve: (record: TaskRecord) => void; reject: (err: unknown) => void }[] = [];
+
+  /**
+   * Group commit: submits that arrive in the same event-loop turn share one transaction (one WAL append and
+   * sync instead of one per request). Each caller is answered only after that commit, so "accepted" still
+   * means "durable".
+   */
+  submit(task: NewTask, message: TaskMessage): Promise<TaskRecord> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.flush());
+      this.pending.push({ task, message, resolve, reject });
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    let records: TaskRecord[];
+    try {
+      records = this.store.db.transaction(() =>
+        batch.map(({ task, message }) => {
+          const existing = this.store.getTaskSync(task.taskId);
+          if (existing) return existing;
+          const created = this.store.insertTask(task);
+          this.queue.enqueueSync(message);
+          return created;
+        }),
+      )();
+    } catch (err) {
+      for (const entry of batch) entry.reject(err);
+      return;
+    }
     this.queue.notify();
-    return record;
+    batch.forEach((entry, index) => entry.resolve(records[index] as TaskRecord));
   }
 
   async close(): Promise<void> {
     await this.queue.close();
+    await this.checkpointer?.stop();
     await this.store.close();
   }
 }

@@ -69,6 +69,7 @@ export class CallbackDispatcher {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private started = false;
   private readonly controller = new AbortController();
   private readonly policy: RetryPolicy;
 
@@ -78,12 +79,13 @@ export class CallbackDispatcher {
   }
 
   start(): void {
+    this.started = true;
     this.schedule(0);
   }
 
   /** Look for due callbacks now (a task just finished). */
   kick(): void {
-    if (this.stopped) return;
+    if (!this.started || this.stopped) return;
     if (this.running) this.again = true;
     else this.schedule(0);
   }

@@ -95,6 +95,7 @@ export class Agent {
     const message = parsed.message;
     const taskId = message.task_id;
     const log = this.log.child({ taskId });
+    let workspace: string | null = null;
     try {
       // Messages published by the Python version have no task row yet: create it (idempotent by task id).
       await store.createTask({
@@ -121,7 +122,9 @@ export class Agent {
         return;
       }
       this.current.add(taskId);
-      const outcome = await this.execute(message, signal, log);
+      // Keyed by task id, never by repository name: two tasks never share or reuse a workspace.
+      workspace = join(this.reposDir, taskId);
+      const outcome = await this.execute(message, workspace, signal, log);
       if (signal.aborted) {
         await store.requeueTask(taskId);
         await delivery.release();
@@ -139,12 +142,15 @@ export class Agent {
       await store.requeueTask(taskId).catch(() => undefined);
       await delivery.release().catch(() => undefined);
     } finally {
+      // Removed after the ack, off the task's critical path, but before the slot takes the next task.
+      if (workspace) await rm(workspace, { recursive: true, force: true }).catch((err: unknown) => log.warn({ err }, 'could not remove workspace'));
       this.current.delete(taskId);
     }
   }
 
   private async execute(
     message: Required<TaskMessage>,
+    workspace: string,
     signal: AbortSignal,
     log: Logger,
   ): Promise<{ status: 'succeeded' | 'failed'; scanResults: Record<string, Json>; error: string | null }> {
@@ -162,12 +168,11 @@ export class Agent {
       versionNumber: version,
       metadata: message.task_metadata,
     };
-    // Keyed by task id, never by repository name: two tasks never share or reuse a workspace.
-    const workspace = join(this.reposDir, message.task_id);
     const checkout = join(workspace, task.repoName);
+    // A leftover of an attempt that was killed mid-task is discarded first.
     await rm(workspace, { recursive: true, force: true });
     await mkdir(workspace, { recursive: true });
-    try {
+    {
       let repo: RepoView | null = null;
       if (needsCheckout) {
         const started = performance.now();
@@ -205,8 +210,6 @@ export class Agent {
         onCommandDone: (command, outcome, seconds) => this.options.metrics?.checkerDuration.observe({ command, outcome }, seconds),
       });
       return { status: 'succeeded', scanResults, error: null };
-    } finally {
-      await rm(workspace, { recursive: true, force: true }).catch((err: unknown) => log.warn({ err }, 'could not remove workspace'));
     }
   }
 }

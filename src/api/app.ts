@@ -12,18 +12,25 @@ import { taskRoutes } from './routes/tasks.js';
 import { testRoutes } from './routes/test.js';
 
 export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
+  // Typed as Fastify's logger interface so the instance is a plain FastifyInstance for the route modules.
+  const logger: FastifyBaseLogger = deps.log.child({ component: 'api' });
   const app = Fastify({
-    loggerInstance: deps.log.child({ component: 'api' }) as FastifyBaseLogger,
+    loggerInstance: logger,
     // Per-request lines are written by the onResponse hook below (debug level), with the route and timing.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: LIMITS.bodyBytes,
-    trustProxy: true,
+    // Only behind a proxy that sets X-Forwarded-For: otherwise clients could pick their address and dodge
+    // the /auth rate limit.
+    trustProxy: deps.config.OpenCheck.trust_proxy,
     ajv: {
       // Mistyped fields are errors, not silently converted ("1" is not a list of commands).
       customOptions: { coerceTypes: false, allErrors: true, removeAdditional: false },
     },
   });
   app.decorateRequest('user', null);
+  // Bodies are JSON only: without this, Fastify's built-in text/plain parser turns a text body into a string
+  // that fails validation with a confusing 400 instead of the 415 the error handler promises.
+  app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
 
   app.addHook('onResponse', async (request, reply) => {

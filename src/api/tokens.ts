@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { OpenCheckerError } from '../errors.js';
 
+const MAX_CACHED_TOKENS = 10_000;
+
 export interface TokenService {
   issue(userId: string): Promise<string>;
   /** The user id of a valid token; throws OpenCheckerError (401) otherwise. */
@@ -14,6 +16,13 @@ export interface TokenService {
 
 export function createTokenService(secret: string, expiresMinutes: number): TokenService {
   const key = new TextEncoder().encode(secret);
+  // Clients reuse one token for many requests: a token whose signature and claims were checked once is
+  // remembered until it expires, which saves ~200 µs of HMAC-through-WebCrypto per request. Bounded in size.
+  const verified = new Map<string, { sub: string; expiresAtMs: number }>();
+  const remember = (token: string, sub: string, expiresAtMs: number): void => {
+    if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { sub, expiresAtMs });
+  };
   return {
     async issue(userId) {
       const now = Math.floor(Date.now() / 1000);
@@ -30,9 +39,19 @@ export function createTokenService(secret: string, expiresMinutes: number): Toke
       if (!authorization) throw new OpenCheckerError('OC_ERR_AUTH_MISSING_TOKEN', 'Missing Authorization header (expected "Bearer <token>" or "JWT <token>")');
       const match = /^(Bearer|JWT)\s+(\S+)$/i.exec(authorization.trim());
       if (!match?.[2]) throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN', 'Authorization header must be "Bearer <token>" or "JWT <token>"');
+      const token = match[2];
+      const cached = verified.get(token);
+      if (cached) {
+        if (cached.expiresAtMs > Date.now()) return cached.sub;
+        verified.delete(token);
+        throw new OpenCheckerError('OC_ERR_AUTH_EXPIRED_TOKEN');
+      }
       try {
-        const { payload } = await jwtVerify(match[2], key, { algorithms: ['HS256'] });
-        if (payload.type !== 'access' || typeof payload.sub !== 'string') throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN');
+        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+        if (payload.type !== 'access' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
+          throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN');
+        }
+        remember(token, payload.sub, payload.exp * 1000);
         return payload.sub;
       } catch (err) {
         if (err instanceof OpenCheckerError) throw err;

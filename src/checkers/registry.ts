@@ -4,20 +4,26 @@
  */
 import { UPSTREAM_COMMANDS } from './catalogue.js';
 import type { Checker, CheckerRequirements } from './types.js';
+import { checker as binaryChecker } from './binary-checker/index.js';
 import { checker as changedFilesSinceCommitDetector } from './changed-files-since-commit-detector/index.js';
 import { checker as dependencyUpdateToolChecker } from './dependency-update-tool-checker/index.js';
 import { checker as eolChecker } from './eol-checker/index.js';
 import { checker as maintainersChecker } from './maintainers-checker/index.js';
 import { checker as readmeChecker } from './readme-checker/index.js';
 import { checker as readmeOpensourceChecker } from './readme-opensource-checker/index.js';
+import { checker as securityPolicyChecker } from './security-policy-checker/index.js';
+import { checker as urlChecker } from './url-checker/index.js';
 
 export const CHECKERS: readonly Checker[] = [
+  binaryChecker,
   changedFilesSinceCommitDetector,
   dependencyUpdateToolChecker,
   eolChecker,
   maintainersChecker,
   readmeChecker,
   readmeOpensourceChecker,
+  securityPolicyChecker,
+  urlChecker,
 ];
 
 const byName = new Map(CHECKERS.map((checker) => [checker.name, checker]));

@@ -3,7 +3,8 @@
  * are cached and size-capped, parses are cached with their errors, and `memo` holds any other shared fact.
  * Nothing outside the root is ever read: `.git` is skipped, symlinks are not followed, `..` is refused.
  */
-import { lstat, opendir, open, readFile } from 'node:fs/promises';
+import { close as fsClose, lstatSync, open as fsOpen, read as fsRead } from 'node:fs';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { join, posix, resolve, sep } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
 import { parse as parseYamlText } from 'yaml';
@@ -92,15 +93,18 @@ export class RepoView {
   }
 
   /** The first `bytes` bytes of a file (not cached: used for sniffing). */
-  async head(path: string, bytes = SNIFF_BYTES): Promise<Buffer> {
-    const handle = await open(this.absolute(path), 'r');
-    try {
-      const buffer = Buffer.alloc(bytes);
-      const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
+  head(path: string, bytes = SNIFF_BYTES): Promise<Buffer> {
+    // Callback-style fs: on trees of tens of thousands of files this is about 2.5x faster than FileHandle.
+    const absolute = this.absolute(path);
+    return new Promise((resolvePromise, reject) => {
+      fsOpen(absolute, 'r', (openError, fd) => {
+        if (openError) return reject(openError);
+        const buffer = Buffer.allocUnsafe(bytes);
+        fsRead(fd, buffer, 0, bytes, 0, (readError, bytesRead) => {
+          fsClose(fd, () => (readError ? reject(readError) : resolvePromise(buffer.subarray(0, bytesRead))));
+        });
+      });
+    });
   }
 
   /** Whether the file's content is binary (not text in any common encoding), from its first 8 KiB. Cached. */
@@ -178,29 +182,31 @@ export class RepoView {
   }
 
   private async walk(): Promise<readonly RepoFile[]> {
+    // Sizes come from synchronous lstat calls in batches, yielding to the event loop between batches: one
+    // promise per file cost ~4x more CPU (measured in bench/pipeline), and agents share the event loop.
     const files: RepoFile[] = [];
     const pending: string[] = [''];
+    let sinceYield = 0;
     while (pending.length > 0) {
       const relDir = pending.pop() as string;
-      const dir = await opendir(relDir ? join(this.root, relDir) : this.root);
-      const statJobs: Promise<void>[] = [];
-      for await (const entry of dir) {
+      const entries = await readdir(relDir ? join(this.root, relDir) : this.root, { withFileTypes: true });
+      for (const entry of entries) {
         const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
           if (entry.name !== '.git') pending.push(relPath);
         } else if (entry.isFile()) {
-          if (files.length + statJobs.length >= this.maxFiles) {
+          if (files.length >= this.maxFiles) {
             throw new Error(`the repository has more than ${this.maxFiles} files; OpenChecker refuses to scan it`);
           }
-          statJobs.push(
-            lstat(join(this.root, relPath.split('/').join(sep))).then((stat) => {
-              files.push({ path: relPath, lowerName: entry.name.toLowerCase(), size: stat.size });
-            }),
-          );
+          const size = lstatSync(join(this.root, relPath.split('/').join(sep)), { throwIfNoEntry: false })?.size ?? 0;
+          files.push({ path: relPath, lowerName: entry.name.toLowerCase(), size });
+          if (++sinceYield >= 512) {
+            sinceYield = 0;
+            await new Promise<void>((resolveYield) => setImmediate(resolveYield));
+          }
         }
         // Symlinks, sockets and devices are not listed: a symlink may point outside the repository.
       }
-      await Promise.all(statJobs);
     }
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return files;

@@ -32,7 +32,7 @@ async function call(url: string, init: RequestInit): Promise<Record<string, unkn
     body = { raw: text };
   }
   if (!response.ok) {
-    const message = typeof body === 'object' && body && 'error' in body ? String((body as { error: unknown }).error) : text.slice(0, 200);
+    const message = typeof body === 'object' && body && 'error' in body ? String(body.error) : text.slice(0, 200);
     throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname} answered ${response.status}: ${message}`);
   }
   return body as Record<string, unknown>;

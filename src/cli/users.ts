@@ -16,7 +16,7 @@ async function withStore<T>(options: StoreOptions, fn: (backend: EmbeddedBackend
   try {
     return await fn(backend);
   } finally {
-    await backend.store.close();
+    await backend.close();
   }
 }
 

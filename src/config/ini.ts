@@ -54,7 +54,8 @@ export function parseIni(text: string): IniDocument {
     }
     if (section === null) throw new IniSyntaxError('a key appears before any [section] header', lineNo);
     const delimiter = /[=:]/.exec(trimmed);
-    if (!delimiter) throw new IniSyntaxError(`expected "key = value", got "${trimmed.slice(0, 40)}"`, lineNo);
+    // The line is not quoted back: it may be a mistyped secret.
+    if (!delimiter) throw new IniSyntaxError('expected "key = value" (or a [section] header or a # comment)', lineNo);
     const key = trimmed.slice(0, delimiter.index).trim().toLowerCase();
     if (key === '') throw new IniSyntaxError('empty key name', lineNo);
     if (section.has(key) && section !== defaults) {

@@ -110,6 +110,7 @@ export const configSchema = {
     command_timeout_s: int(900, 'Default time limit of one command on one repository, in seconds.', false, 1),
     task_max_attempts: int(3, 'Deliveries of one task before it is dead-lettered (a task that keeps crashing agents).', false, 1, 100),
     shutdown_grace_s: int(30, 'On SIGTERM, how long running tasks may finish before they are handed back to the queue.', false, 0, 3600),
+    trust_proxy: bool(false, 'Take client addresses from X-Forwarded-For (set when the API runs behind an ingress or proxy).', false),
     auth_rate_limit_per_minute: int(30, 'POST /auth requests allowed per client address and minute.', false, 1),
     max_tasks_per_page: int(100, 'Largest page of GET /tasks.', false, 1, 1000),
     log_level: str('info', 'Log level: fatal, error, warn, info, debug or trace.', false, {

@@ -155,9 +155,10 @@ function watchSize(dir: string, maxBytes: number): SizeWatcher {
       exceeded = true;
       listener?.();
     }
-    if (!stopped) timer = setTimeout(() => void tick(), 500);
+    if (!stopped) timer = setTimeout(() => void tick(), 1000);
   };
-  let timer = setTimeout(() => void tick(), 500);
+  // Most clones finish within a second; only longer ones pay for walking the tree to measure it.
+  let timer = setTimeout(() => void tick(), 1000);
   return {
     get exceeded() {
       return exceeded;

@@ -85,6 +85,8 @@ export async function safeRequest(url: string, options: SafeRequestOptions): Pro
     const host = current.hostname.replace(/^\[|\]$/g, '');
     if (BLOCKED_HOSTNAMES.has(host.toLowerCase()) || isBlockedAddress(host)) throw new BlockedAddressError(host);
     let response: Dispatcher.ResponseData;
+    let redirectTo: URL | null = null;
+    let text = '';
     try {
       response = await request(current, {
         method,
@@ -95,23 +97,32 @@ export async function safeRequest(url: string, options: SafeRequestOptions): Pro
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
       });
+      // Reading the body can stall and time out too: it is inside the try so it fails with the same messages.
+      const location = response.headers.location;
+      if ([301, 302, 303, 307, 308].includes(response.statusCode) && typeof location === 'string' && hop < maxRedirects) {
+        await response.body.dump();
+        redirectTo = new URL(location, current);
+      } else {
+        text = await readCapped(response.body, options.maxBodyBytes ?? 1024 * 1024);
+      }
     } catch (err) {
-      if (signal.aborted && !options.signal?.aborted) throw new Error(`request to ${current.host} timed out after ${options.timeoutMs} ms`);
-      throw unwrapCause(err);
+      throw requestFailure(err, current, signal, options);
     }
-    const location = response.headers.location;
-    if ([301, 302, 303, 307, 308].includes(response.statusCode) && typeof location === 'string' && hop < maxRedirects) {
-      await response.body.dump();
-      current = new URL(location, current);
+    if (redirectTo) {
+      current = redirectTo;
       if (response.statusCode === 303 || ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST')) {
         method = 'GET';
         body = undefined;
       }
       continue;
     }
-    const text = await readCapped(response.body, options.maxBodyBytes ?? 1024 * 1024);
     return { status: response.statusCode, headers: response.headers, body: text, url: current.toString() };
   }
+}
+
+function requestFailure(err: unknown, url: URL, signal: AbortSignal, options: SafeRequestOptions): Error {
+  if (signal.aborted && !options.signal?.aborted) return new Error(`request to ${url.host} timed out after ${options.timeoutMs} ms`);
+  return unwrapCause(err);
 }
 
 async function readCapped(stream: Dispatcher.ResponseData['body'], max: number): Promise<string> {
@@ -119,12 +130,12 @@ async function readCapped(stream: Dispatcher.ResponseData['body'], max: number):
   let size = 0;
   for await (const chunk of stream) {
     const buffer = chunk as Buffer;
-    if (size < max) chunks.push(buffer.subarray(0, max - size));
+    chunks.push(buffer.subarray(0, max - size));
     size += buffer.length;
-    if (size >= max) {
-      await stream.dump().catch(() => undefined);
-      break;
-    }
+    // Leaving the loop destroys the body (the iterator's return()), dropping the connection instead of
+    // downloading the rest. Calling dump() here instead waited, inside the loop, for a body that was paused
+    // by this very loop, until the time limit.
+    if (size >= max) break;
   }
   return Buffer.concat(chunks).toString('utf8');
 }

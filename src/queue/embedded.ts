@@ -4,8 +4,11 @@
  * A lease left behind by a killed process expires, so the message is delivered again: nothing is lost.
  */
 import { EventEmitter } from 'node:events';
-import type { SqliteDatabase } from '../store/sqlite.js';
+import type { Statement } from 'better-sqlite3';
+import { prepared, type SqliteDatabase } from '../store/sqlite.js';
 import type { Consumer, Delivery, DeliveryHandler, QueueStats, TaskMessage, TaskQueue } from './types.js';
+
+const RETRY_DELAY_MS = 1000;
 
 interface MessageRow {
   id: number;
@@ -35,20 +38,23 @@ export class EmbeddedQueue implements TaskQueue {
     this.wake.setMaxListeners(0);
   }
 
+  private sql(text: string): Statement {
+    return prepared(this.db, text);
+  }
+
   /**
    * One process owns the database, so at start-up every lease belongs to a process that is gone (killed, or
    * crashed mid-task): hand those messages back now instead of waiting for the leases to expire.
    */
   recoverOrphanedLeases(): number {
-    return this.db.prepare(`UPDATE queue_messages SET lease_owner = NULL, lease_until = NULL WHERE queue = 'opencheck' AND lease_until IS NOT NULL`).run()
+    return this.sql(`UPDATE queue_messages SET lease_owner = NULL, lease_until = NULL WHERE queue = 'opencheck' AND lease_until IS NOT NULL`).run()
       .changes;
   }
 
   /** Inserts a message synchronously, so callers can enqueue inside their own transaction. */
   enqueueSync(message: TaskMessage): void {
     if (this.closed) throw new Error('the queue is closed');
-    this.db
-      .prepare(`INSERT INTO queue_messages (queue, task_id, body, created_at) VALUES ('opencheck', ?, ?, ?)`)
+    this.sql(`INSERT INTO queue_messages (queue, task_id, body, created_at) VALUES ('opencheck', ?, ?, ?)`)
       .run(message.task_id ?? null, JSON.stringify(message), Date.now());
   }
 
@@ -64,13 +70,12 @@ export class EmbeddedQueue implements TaskQueue {
 
   /** Adds a raw body (e.g. from another client) exactly as given; used by tests of poison-message handling. */
   async publishRaw(body: string): Promise<void> {
-    this.db.prepare(`INSERT INTO queue_messages (queue, task_id, body, created_at) VALUES ('opencheck', NULL, ?, ?)`).run(body, Date.now());
+    this.sql(`INSERT INTO queue_messages (queue, task_id, body, created_at) VALUES ('opencheck', NULL, ?, ?)`).run(body, Date.now());
     this.notify();
   }
 
   async stats(): Promise<QueueStats> {
-    const row = this.db
-      .prepare(
+    const row = this.sql(
         `SELECT
            SUM(CASE WHEN queue = 'opencheck' AND (lease_until IS NULL OR lease_until < @now) THEN 1 ELSE 0 END) AS ready,
            SUM(CASE WHEN queue = 'opencheck' AND lease_until >= @now THEN 1 ELSE 0 END) AS unacked,
@@ -83,7 +88,7 @@ export class EmbeddedQueue implements TaskQueue {
 
   async ping(): Promise<void> {
     if (this.closed) throw new Error('the queue is closed');
-    this.db.prepare('SELECT 1 FROM queue_messages LIMIT 1').get();
+    this.sql('SELECT 1 FROM queue_messages LIMIT 1').get();
   }
 
   async close(): Promise<void> {
@@ -98,8 +103,7 @@ export class EmbeddedQueue implements TaskQueue {
   /** Leases the oldest available message to `owner`, counting the delivery. */
   claim(owner: string): MessageRow | null {
     const nowMs = Date.now();
-    const row = this.db
-      .prepare(
+    const row = this.sql(
         `UPDATE queue_messages SET lease_owner = @owner, lease_until = @until, deliveries = deliveries + 1
          WHERE id = (SELECT id FROM queue_messages WHERE queue = 'opencheck' AND (lease_until IS NULL OR lease_until < @now) ORDER BY id LIMIT 1)
          RETURNING id, body, deliveries`,
@@ -109,22 +113,25 @@ export class EmbeddedQueue implements TaskQueue {
   }
 
   renew(id: number, owner: string): void {
-    this.db.prepare('UPDATE queue_messages SET lease_until = ? WHERE id = ? AND lease_owner = ?').run(Date.now() + this.leaseMs, id, owner);
+    this.sql('UPDATE queue_messages SET lease_until = ? WHERE id = ? AND lease_owner = ?').run(Date.now() + this.leaseMs, id, owner);
   }
 
   ack(id: number): void {
-    this.db.prepare('DELETE FROM queue_messages WHERE id = ?').run(id);
+    this.sql('DELETE FROM queue_messages WHERE id = ?').run(id);
   }
 
   reject(id: number, reason: string): void {
-    this.db
-      .prepare(`UPDATE queue_messages SET queue = 'dead_letters', dead_reason = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`)
+    this.sql(`UPDATE queue_messages SET queue = 'dead_letters', dead_reason = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`)
       .run(reason.slice(0, 2000), id);
   }
 
+  /** Back to the queue after `delayMs`, keeping the delivery count. */
+  retryLater(id: number, delayMs: number): void {
+    this.sql('UPDATE queue_messages SET lease_owner = NULL, lease_until = ? WHERE id = ?').run(Date.now() + delayMs, id);
+  }
+
   release(id: number): void {
-    this.db
-      .prepare('UPDATE queue_messages SET lease_owner = NULL, lease_until = NULL, deliveries = MAX(deliveries - 1, 0) WHERE id = ?')
+    this.sql('UPDATE queue_messages SET lease_owner = NULL, lease_until = NULL, deliveries = MAX(deliveries - 1, 0) WHERE id = ?')
       .run(id);
     this.notify();
   }
@@ -219,9 +226,12 @@ class EmbeddedConsumer implements Consumer {
         // the lease simply expires and the message is redelivered
       }
     }, this.queue.leaseRenewMs);
+    // A handler that throws (or returns without deciding) gets the message back after a pause, and the
+    // delivery still counts: a message that always breaks its handler reaches the delivery limit instead of
+    // spinning.
+    const retry = (): void => settle(() => this.queue.retryLater(row.id, RETRY_DELAY_MS));
     const promise = this.handler(delivery, controller.signal)
-      .catch(() => settle(() => this.queue.release(row.id)))
-      .then(() => settle(() => this.queue.release(row.id)))
+      .then(retry, retry)
       .finally(() => {
         clearInterval(renewal);
         this.active.delete(row.id);

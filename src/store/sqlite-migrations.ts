@@ -66,4 +66,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX queue_ready ON queue_messages (queue, lease_until, id);
   `,
+  // 2: claims walk the queue in id order instead of sorting every waiting message on each claim.
+  `
+  CREATE INDEX queue_by_id ON queue_messages (queue, id);
+  `,
 ];

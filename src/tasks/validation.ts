@@ -15,6 +15,7 @@ export const LIMITS = {
 } as const;
 
 const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:(?!\/\/)[^\s]+$/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f\s]/;
 
 export type ProjectUrlKind = 'remote' | 'local';
@@ -73,6 +74,8 @@ export function refProblem(field: string, value: string): string | null {
 export function versionFromMetadata(metadata: Record<string, unknown>): string | null {
   const value = metadata.version_number;
   if (value === undefined || value === null) return null;
+  // Numbers (1.0) are accepted as upstream's str() did; objects are not a version.
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
   const text = String(value).trim();
   return text === '' || text === 'None' ? null : text;
 }

@@ -24,6 +24,11 @@ export function authRoutes(app: FastifyInstance, deps: ApiDeps): void {
     '/auth',
     {
       config: { rateLimit: { max: deps.config.OpenCheck.auth_rate_limit_per_minute, timeWindow: '1 minute' } },
+      // HTTP Basic clients (curl -u, requests' auth=) send no body at all; the body schema must not turn that
+      // into a 400: an absent body is an empty one, so the route answers 200 or 401 as the contract says.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         summary: 'Exchange credentials (HTTP Basic or JSON) for an access token',
         tags: ['auth'],
