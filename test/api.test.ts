@@ -296,6 +296,7 @@ test('POST /opencheck: every bad input is a 4xx with {"error", "details"}', asyn
     ['javascript project_url', { commands, project_url: 'javascript:alert(1)' }, 400, /not supported/],
     ['commit_hash option', { commands, project_url, commit_hash: '-x' }, 400, /commit_hash must not start with "-"/],
     ['version_number option', { commands, project_url, task_metadata: { version_number: '--upload-pack=x' } }, 400, /version_number must not start with "-"/],
+    ['version_number an object', { commands, project_url, task_metadata: { version_number: { tag: 'v1' } } }, 400, /version_number must be a string/],
     ['callback_url ftp', { commands, project_url, callback_url: 'ftp://x' }, 400, /callback_url must be an http/],
     ['access_token option', { commands, project_url, access_token: '-x' }, 400, /access_token/],
     ['task_metadata over 64 KiB', { commands, project_url, task_metadata: { blob: 'x'.repeat(65 * 1024) } }, 413, /task_metadata is larger than 64 KiB/],

@@ -4,10 +4,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packageRoot } from '../src/lib/paths.js';
 import { makeRepo, type FixtureRepo } from './support/fixtures.js';
 import { TEST_USER, startGatedGitServer, startReceiver, startUp, waitFor, type UpProcess } from './support/servers.js';
 
@@ -171,6 +172,20 @@ describe('openchecker up, end to end', () => {
     for (const command of ['readme-checker', 'maintainers-checker']) {
       assert.match(String((task.scan_results?.[command] as { error?: string }).error), /clone failed/);
     }
+  });
+
+  test('openchecker submit --wait is a client for the running server', async () => {
+    const result = spawnSync(
+      process.execPath,
+      [join(packageRoot(), 'bin', 'openchecker.js'), 'submit', repo.dir, '-c', 'readme-checker', 'eol-checker', '--server', up.url, '--wait', '--timeout', '60'],
+      { env: { PATH: process.env.PATH ?? '', OPENCHECKER_USER: TEST_USER.username, OPENCHECKER_PASSWORD: TEST_USER.password }, encoding: 'utf8', timeout: 90_000 },
+    );
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /task [0-9a-f-]{36} queued/);
+    const task = JSON.parse(result.stdout) as TaskView;
+    assert.equal(task.status, 'succeeded');
+    assert.equal(task.scan_results?.['readme-checker'], 'demo/README.md\n');
+    assert.deepEqual(task.scan_results?.['eol-checker'], { eol_status: '', eol_release: '', eol_time: '' });
   });
 
   test('a version that does not exist fails with a message naming it', async () => {

@@ -35,6 +35,10 @@ export function parseMessage(body: string, allowLocalRepos: boolean): ParsedMess
 
   const metadata = data.task_metadata ?? {};
   if (!isRecord(metadata)) return fail('task_metadata must be a JSON object');
+  const rawVersion = metadata.version_number;
+  if (rawVersion !== undefined && rawVersion !== null && typeof rawVersion !== 'string' && typeof rawVersion !== 'number') {
+    return fail('task_metadata.version_number must be a string');
+  }
   const version = versionFromMetadata(metadata);
   if (version) {
     const problem = refProblem('task_metadata.version_number', version);

@@ -52,6 +52,10 @@ function semanticProblems(body: OpencheckBody, allowLocal: boolean): { field: st
   if (Buffer.byteLength(JSON.stringify(metadata)) > LIMITS.metadataBytes) {
     add('task_metadata', `task_metadata is larger than ${LIMITS.metadataBytes / 1024} KiB`);
   }
+  const rawVersion = metadata.version_number;
+  if (rawVersion !== undefined && rawVersion !== null && typeof rawVersion !== 'string' && typeof rawVersion !== 'number') {
+    add('task_metadata.version_number', 'task_metadata.version_number must be a string (a tag, branch or commit)');
+  }
   const version = versionFromMetadata(metadata);
   if (version) add('task_metadata.version_number', refProblem('task_metadata.version_number', version));
   return problems;

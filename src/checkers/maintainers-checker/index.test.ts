@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeContext, makeRepo } from '../../../test/support/fixtures.js';
-import { checker, isMaintainersFile, pathListResult } from './index.js';
+import { checker, isMaintainersFile } from './index.js';
 
 void test('isMaintainersFile matches the four prefixes on lower-cased basenames', () => {
   const cases: [string, boolean][] = [
@@ -18,11 +18,6 @@ void test('isMaintainersFile matches the four prefixes on lower-cased basenames'
     ['ownership.md', true],
   ];
   for (const [name, expected] of cases) assert.equal(isMaintainersFile(name), expected, name);
-});
-
-void test('pathListResult keeps upstream shapes', () => {
-  assert.deepEqual(pathListResult([]), {});
-  assert.equal(pathListResult(['demo/OWNERS']), 'demo/OWNERS\n');
 });
 
 void test('lists maintainer files at any depth and in any case', async (t) => {

@@ -3,7 +3,8 @@
  * OWNERS, CODEOWNERS, with any suffix, case-insensitive, any depth). Upstream returned `find` output, so the
  * result is a string of newline-terminated `<repo-name>/<path>` lines, or `{}` when nothing matched.
  */
-import type { Checker, Json } from '../types.js';
+import { findOutput } from '../find-output.js';
+import type { Checker } from '../types.js';
 
 const PREFIXES = ['maintainers', 'committers', 'owners', 'codeowners'] as const;
 
@@ -12,10 +13,6 @@ export function isMaintainersFile(lowerName: string): boolean {
   return PREFIXES.some((prefix) => lowerName.startsWith(prefix));
 }
 
-/** Upstream's `find` output shape: newline-terminated lines, or `{}` when there are none. */
-export function pathListResult(displayPaths: readonly string[]): Json {
-  return displayPaths.length === 0 ? {} : displayPaths.map((path) => `${path}\n`).join('');
-}
 
 export const checker: Checker = {
   name: 'maintainers-checker',
@@ -24,6 +21,6 @@ export const checker: Checker = {
   requirements: { checkout: 'shallow' },
   async run(ctx) {
     const files = await ctx.repo.files();
-    return pathListResult(files.filter((file) => isMaintainersFile(file.lowerName)).map((file) => ctx.repo.displayPath(file.path)));
+    return findOutput(files.filter((file) => isMaintainersFile(file.lowerName)).map((file) => ctx.repo.displayPath(file.path)));
   },
 };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeContext, makeRepo } from '../../../test/support/fixtures.js';
-import { checker, isReadme, pathListResult } from './index.js';
+import { checker, isReadme } from './index.js';
 
 void test('isReadme matches lower-cased basenames starting with "readme"', () => {
   const cases: [string, boolean][] = [
@@ -16,12 +16,6 @@ void test('isReadme matches lower-cased basenames starting with "readme"', () =>
     ['docs.md', false],
   ];
   for (const [name, expected] of cases) assert.equal(isReadme(name), expected, name);
-});
-
-void test('pathListResult keeps upstream shapes: newline-terminated string, {} when empty', () => {
-  assert.deepEqual(pathListResult([]), {});
-  assert.equal(pathListResult(['demo/README.md']), 'demo/README.md\n');
-  assert.equal(pathListResult(['demo/README.md', 'demo/docs/README.md']), 'demo/README.md\ndemo/docs/README.md\n');
 });
 
 void test('lists README files at any depth, any case, sorted, prefixed with the repository name', async (t) => {

@@ -4,17 +4,14 @@
  * `<repo-name>/<path>` lines; when nothing matched, upstream's empty stdout became `{}`, and consumers rely on
  * both shapes.
  */
-import type { Checker, Json } from '../types.js';
+import { findOutput } from '../find-output.js';
+import type { Checker } from '../types.js';
 
 /** Whether a file's lower-cased basename names a README (README.md, readme, ReadMe.zh-CN.txt, ...). */
 export function isReadme(lowerName: string): boolean {
   return lowerName.startsWith('readme');
 }
 
-/** Upstream's `find` output shape: newline-terminated lines, or `{}` when there are none. */
-export function pathListResult(displayPaths: readonly string[]): Json {
-  return displayPaths.length === 0 ? {} : displayPaths.map((path) => `${path}\n`).join('');
-}
 
 export const checker: Checker = {
   name: 'readme-checker',
@@ -24,6 +21,6 @@ export const checker: Checker = {
   async run(ctx) {
     const files = await ctx.repo.files();
     // files() is sorted by path, so the output is deterministic (upstream's was in directory order).
-    return pathListResult(files.filter((file) => isReadme(file.lowerName)).map((file) => ctx.repo.displayPath(file.path)));
+    return findOutput(files.filter((file) => isReadme(file.lowerName)).map((file) => ctx.repo.displayPath(file.path)));
   },
 };
