@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Backend } from '../backend.js';
 import { getChecker } from '../checkers/registry.js';
-import { RepoView } from '../checkers/repo-view.js';
+import { GitRepoView } from '../checkers/git-repo-view.js';
+import { FsRepoView, type RepoView } from '../checkers/repo-view.js';
 import { runCommands } from '../checkers/runner.js';
 import type { Json, TaskInfo } from '../checkers/types.js';
 import type { Config } from '../config/schema.js';
@@ -156,8 +157,10 @@ export class Agent {
   ): Promise<{ status: 'succeeded' | 'failed'; scanResults: Record<string, Json>; error: string | null }> {
     const { config } = this.options;
     const commands = [...new Set(message.command_list)];
-    const needs = commands.map((name) => getChecker(name)?.requirements.checkout ?? 'none');
+    const requirements = commands.map((name) => getChecker(name)?.requirements);
+    const needs = requirements.map((r) => r?.checkout ?? 'none');
     const needsCheckout = needs.some((need) => need !== 'none');
+    const needsWorktree = requirements.some((r) => r?.worktree === true);
     const version = versionFromMetadata(message.task_metadata);
     const task: TaskInfo = {
       taskId: message.task_id,
@@ -172,8 +175,8 @@ export class Agent {
     // A leftover of an attempt that was killed mid-task is discarded first.
     await rm(workspace, { recursive: true, force: true });
     await mkdir(workspace, { recursive: true });
-    {
-      let repo: RepoView | null = null;
+    let repo: RepoView | null = null;
+    try {
       if (needsCheckout) {
         const started = performance.now();
         try {
@@ -182,6 +185,7 @@ export class Agent {
             dest: checkout,
             version,
             fullHistory: needs.includes('full'),
+            worktree: needsWorktree,
             allowLocal: config.OpenCheck.allow_local_repos,
             timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
             maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
@@ -197,7 +201,7 @@ export class Agent {
           };
         }
         this.options.metrics?.cloneDuration.observe((performance.now() - started) / 1000);
-        repo = new RepoView(checkout, task.repoName);
+        repo = needsWorktree ? new FsRepoView(checkout, task.repoName) : new GitRepoView(checkout, task.repoName);
       }
       const scanResults = await runCommands({
         commands,
@@ -210,6 +214,8 @@ export class Agent {
         onCommandDone: (command, outcome, seconds) => this.options.metrics?.checkerDuration.observe({ command, outcome }, seconds),
       });
       return { status: 'succeeded', scanResults, error: null };
+    } finally {
+      await repo?.close();
     }
   }
 }

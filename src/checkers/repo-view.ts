@@ -1,7 +1,10 @@
 /**
- * One view of a checked-out repository per task, shared by every checker: the file list is walked once, reads
- * are cached and size-capped, parses are cached with their errors, and `memo` holds any other shared fact.
- * Nothing outside the root is ever read: `.git` is skipped, symlinks are not followed, `..` is refused.
+ * One view of a repository per task, shared by every checker: the file list is made once, reads are cached and
+ * size-capped, parses are cached with their errors, and `memo` holds any other shared fact. Nothing outside
+ * the repository is ever read: `.git` is skipped, symlinks are not followed, `..` is refused.
+ *
+ * Two sources implement it: `FsRepoView` reads a folder (a checkout, or any local directory), and
+ * `GitRepoView` (git-repo-view.ts) reads a clone's object store without writing a worktree at all.
  */
 import { close as fsClose, lstatSync, open as fsOpen, read as fsRead } from 'node:fs';
 import { open, readdir, readFile } from 'node:fs/promises';
@@ -32,12 +35,13 @@ const DEFAULT_MAX_FILES = 1_000_000;
 const DEFAULT_MAX_READ = 8 * 1024 * 1024;
 const SNIFF_BYTES = 8192;
 
-export class RepoView {
+export abstract class RepoView {
+  /** The folder git commands run in (the checkout or the clone). */
   readonly root: string;
   /** Upstream prefixes output paths with the repository name: `<name>/<path>`. */
   readonly name: string;
-  private readonly maxFiles: number;
-  private readonly maxReadBytes: number;
+  protected readonly maxFiles: number;
+  protected readonly maxReadBytes: number;
   private fileList: Promise<readonly RepoFile[]> | null = null;
   private byLowerPath: Promise<Map<string, RepoFile[]>> | null = null;
   private readonly texts = new Map<string, Promise<string>>();
@@ -53,8 +57,22 @@ export class RepoView {
 
   /** Every regular file below the root except under `.git`, sorted by path. Walked once per task. */
   files(): Promise<readonly RepoFile[]> {
-    this.fileList ??= this.walk();
+    this.fileList ??= this.listFiles().then((files) => {
+      files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return files;
+    });
     return this.fileList;
+  }
+
+  /** Every regular file (no symlinks, nothing under `.git`), in any order. */
+  protected abstract listFiles(): Promise<RepoFile[]>;
+
+  /** At most `maxBytes` bytes from the start of a file (`path` is already checked). */
+  protected abstract readPrefix(path: string, maxBytes: number): Promise<Buffer>;
+
+  /** Releases what the view holds open (processes, handles). Idempotent. */
+  async close(): Promise<void> {
+    // nothing held by default
   }
 
   /** `<repo-name>/<path>`, the form upstream's output paths take. */
@@ -83,10 +101,11 @@ export class RepoView {
 
   /** The file's text (UTF-8), cached; files above the read cap are truncated to it. */
   readText(path: string): Promise<string> {
-    const safe = this.safePath(path);
+    const safe = this.checkedPath(path);
+    if (safe instanceof Error) return Promise.reject(safe);
     let text = this.texts.get(safe);
     if (!text) {
-      text = this.readCapped(safe).then((buffer) => buffer.toString('utf8'));
+      text = this.readPrefix(safe, this.maxReadBytes).then((buffer) => buffer.toString('utf8'));
       this.texts.set(safe, text);
     }
     return text;
@@ -94,22 +113,14 @@ export class RepoView {
 
   /** The first `bytes` bytes of a file (not cached: used for sniffing). */
   head(path: string, bytes = SNIFF_BYTES): Promise<Buffer> {
-    // Callback-style fs: on trees of tens of thousands of files this is about 2.5x faster than FileHandle.
-    const absolute = this.absolute(path);
-    return new Promise((resolvePromise, reject) => {
-      fsOpen(absolute, 'r', (openError, fd) => {
-        if (openError) return reject(openError);
-        const buffer = Buffer.allocUnsafe(bytes);
-        fsRead(fd, buffer, 0, bytes, 0, (readError, bytesRead) => {
-          fsClose(fd, () => (readError ? reject(readError) : resolvePromise(buffer.subarray(0, bytesRead))));
-        });
-      });
-    });
+    const safe = this.checkedPath(path);
+    return safe instanceof Error ? Promise.reject(safe) : this.readPrefix(safe, bytes);
   }
 
   /** Whether the file's content is binary (not text in any common encoding), from its first 8 KiB. Cached. */
   isBinary(path: string): Promise<boolean> {
-    const safe = this.safePath(path);
+    const safe = this.checkedPath(path);
+    if (safe instanceof Error) return Promise.reject(safe);
     let sniff = this.sniffs.get(safe);
     if (!sniff) {
       sniff = this.head(safe).then((buffer) => (buffer.length === 0 ? false : isBinaryFile(buffer, buffer.length)));
@@ -154,34 +165,61 @@ export class RepoView {
     return result.stdout;
   }
 
-  /** Absolute path of a repository-relative path; refuses anything that would leave the root. */
-  absolute(path: string): string {
-    return join(this.root, this.safePath(path));
+  /** safePath for promise-returning readers: the refusal becomes a rejection, not a synchronous throw. */
+  private checkedPath(path: string): string | Error {
+    try {
+      return this.safePath(path);
+    } catch (err) {
+      return err as Error;
+    }
   }
 
-  private safePath(path: string): string {
+  protected safePath(path: string): string {
     const normalised = posix.normalize(path.replaceAll('\\', '/')).replace(/^\/+/, '');
     if (normalised === '..' || normalised.startsWith('../') || normalised.split('/').includes('.git')) {
       throw new Error(`path outside the repository view: ${path}`);
     }
     return normalised;
   }
+}
 
-  private async readCapped(path: string): Promise<Buffer> {
+/** A repository view over a folder on disk: a checkout, or any local directory (`openchecker check .`). */
+export class FsRepoView extends RepoView {
+  /** Absolute path of a repository-relative path; refuses anything that would leave the root. */
+  absolute(path: string): string {
+    return join(this.root, this.safePath(path));
+  }
+
+  private readHead(path: string, bytes: number): Promise<Buffer> {
+    // Callback-style fs: on trees of tens of thousands of files this is about 2.5x faster than FileHandle.
+    const absolute = join(this.root, path);
+    return new Promise((resolvePromise, reject) => {
+      fsOpen(absolute, 'r', (openError, fd) => {
+        if (openError) return reject(openError);
+        const buffer = Buffer.allocUnsafe(bytes);
+        fsRead(fd, buffer, 0, bytes, 0, (readError, bytesRead) => {
+          fsClose(fd, () => (readError ? reject(readError) : resolvePromise(buffer.subarray(0, bytesRead))));
+        });
+      });
+    });
+  }
+
+  protected async readPrefix(path: string, maxBytes: number): Promise<Buffer> {
+    if (maxBytes <= SNIFF_BYTES) return this.readHead(path, maxBytes);
     const absolute = join(this.root, path);
     const handle = await open(absolute, 'r');
     try {
       const { size } = await handle.stat();
-      if (size <= this.maxReadBytes) return await readFile(handle);
-      const buffer = Buffer.alloc(this.maxReadBytes);
-      const { bytesRead } = await handle.read(buffer, 0, this.maxReadBytes, 0);
+      if (size <= maxBytes) return await readFile(handle);
+      const buffer = Buffer.alloc(maxBytes);
+      const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
       return buffer.subarray(0, bytesRead);
     } finally {
       await handle.close();
     }
   }
 
-  private async walk(): Promise<readonly RepoFile[]> {
+  protected async listFiles(): Promise<RepoFile[]> {
     // Sizes come from synchronous lstat calls in batches, yielding to the event loop between batches: one
     // promise per file cost ~4x more CPU (measured in bench/pipeline), and agents share the event loop.
     const files: RepoFile[] = [];
@@ -208,7 +246,6 @@ export class RepoView {
         // Symlinks, sockets and devices are not listed: a symlink may point outside the repository.
       }
     }
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return files;
   }
 }

@@ -8,7 +8,7 @@ import { makeTask, testConfig } from '../../test/support/fixtures.js';
 import { silentLogger } from '../lib/log.js';
 import { UPSTREAM_COMMANDS } from './catalogue.js';
 import { CHECKERS } from './registry.js';
-import { RepoView } from './repo-view.js';
+import { FsRepoView, type RepoView } from './repo-view.js';
 import { runCommands, type CommandOutcome, type RunCommandsOptions } from './runner.js';
 import { CheckerInputError, type CheckContext, type Checker, type CheckerRequirements, type Json } from './types.js';
 
@@ -25,7 +25,7 @@ function checker(name: string, run: (ctx: CheckContext) => Promise<Json>, requir
 
 function withRepo<T>(fn: (repo: RepoView) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'oc-runner-'));
-  return fn(new RepoView(dir, 'demo')).finally(() => rmSync(dir, { recursive: true, force: true }));
+  return fn(new FsRepoView(dir, 'demo')).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
 function options(checkers: Checker[], commands: string[], repo: RepoView | null, extra: Partial<RunCommandsOptions> = {}): RunCommandsOptions {

@@ -16,6 +16,11 @@ export interface CheckerRequirements {
    * the requested version) or `full` (git history, e.g. to diff against a commit).
    */
   readonly checkout: 'none' | 'shallow' | 'full';
+  /**
+   * The files must exist on disk (for an external program). Without it, checkers read the repository through
+   * `ctx.repo` only, and the agent serves that from git's object store without writing a worktree.
+   */
+  readonly worktree?: boolean;
   /** The command makes requests to other hosts. */
   readonly network?: boolean;
   /** External programs that must be on PATH. */

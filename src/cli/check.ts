@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { getChecker, isKnownCommand, knownCommandNames } from '../checkers/registry.js';
-import { RepoView } from '../checkers/repo-view.js';
+import { GitRepoView } from '../checkers/git-repo-view.js';
+import { FsRepoView, type RepoView } from '../checkers/repo-view.js';
 import { runCommands } from '../checkers/runner.js';
 import type { Json } from '../checkers/types.js';
 import { cloneRepository } from '../lib/git.js';
@@ -90,15 +91,16 @@ async function checkOnce(
   const projectUrl = localDir ?? normaliseProjectUrl(repository);
   const repoName = localDir ? basename(localDir) : repoNameFromUrl(repository);
   const needs = commands.map((name) => getChecker(name)?.requirements.checkout ?? 'none');
+  const needsWorktree = commands.some((name) => getChecker(name)?.requirements.worktree === true);
   let workspace: string | null = null;
-  let root = localDir;
+  let repo: RepoView | null = localDir ? new FsRepoView(localDir, repoName) : null;
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
   try {
     // A local folder is read in place (checkers never write); a URL, or a local repository at another
     // version, is cloned into a temporary workspace.
     if (needs.some((need) => need !== 'none') && (!localDir || options.version)) {
       workspace = await mkdtemp(join(tmpdir(), 'openchecker-check-'));
-      root = join(workspace, repoName);
+      const root = join(workspace, repoName);
       progress(`cloning ${repository}${options.version ? ` at ${options.version}` : ''} ...`);
       const started = Date.now();
       await cloneRepository({
@@ -106,11 +108,13 @@ async function checkOnce(
         dest: root,
         version: options.version ?? null,
         fullHistory: needs.includes('full'),
+        worktree: needsWorktree,
         allowLocal: true,
         timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
         maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
       });
       progress(`cloned in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      repo = needsWorktree ? new FsRepoView(root, repoName) : new GitRepoView(root, repoName);
     }
     let done = 0;
     const results = await runCommands({
@@ -124,7 +128,7 @@ async function checkOnce(
         versionNumber: options.version ?? null,
         metadata: options.version ? { version_number: options.version } : {},
       },
-      repo: root ? new RepoView(root, repoName) : null,
+      repo,
       config,
       configDir,
       log,
@@ -140,6 +144,7 @@ async function checkOnce(
       scan_results: results,
     };
   } finally {
+    await repo?.close();
     if (workspace) await rm(workspace, { recursive: true, force: true });
   }
 }

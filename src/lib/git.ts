@@ -41,6 +41,11 @@ export interface CloneOptions {
   version: string | null;
   /** Clone the whole history (needed to diff against an older commit or to check out a commit). */
   fullHistory: boolean;
+  /**
+   * Write the files (a worktree). Without one, the clone holds only git's object store and HEAD points at
+   * `version`: readers go through the objects (GitRepoView), and nothing has to be written or deleted.
+   */
+  worktree: boolean;
   allowLocal: boolean;
   timeoutMs: number;
   maxBytes: number;
@@ -54,7 +59,7 @@ export class CloneError extends Error {
   }
 }
 
-/** Clones `url` into `dest` (which must not exist) and checks out `version`. */
+/** Clones `url` into `dest` (which must not exist) with HEAD at `version` (checked out when `worktree`). */
 export async function cloneRepository(options: CloneOptions): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   const remaining = (): number => Math.max(1, deadline - Date.now());
@@ -64,11 +69,12 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
   options.signal?.addEventListener('abort', stop, { once: true });
   watcher.onExceeded(stop);
   try {
+    const checkoutArgs = options.worktree ? [] : ['--no-checkout'];
     const shallowFirst = !options.fullHistory;
     if (shallowFirst) {
       const branchArgs = options.version ? ['--branch', options.version] : [];
       try {
-        await gitClone(options, ['--depth', '1', ...branchArgs], remaining(), controller.signal);
+        await gitClone(options, [...checkoutArgs, '--depth', '1', ...branchArgs], remaining(), controller.signal);
         return;
       } catch (err) {
         // `--branch` takes only tags and branches, and "dumb" HTTP servers cannot serve shallow clones: when
@@ -82,16 +88,20 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
     }
     await gitClone(options, ['--no-checkout'], remaining(), controller.signal);
     const target = options.version ?? 'HEAD';
-    await run('git', ['-C', options.dest, ...hardeningOptions(options.allowLocal), 'checkout', '--quiet', '--detach', target, '--'], {
-      env: gitEnv(),
-      timeoutMs: remaining(),
-      signal: controller.signal,
-    }).catch((err: unknown) => {
+    const git = (args: string[]): Promise<{ stdout: string }> =>
+      run('git', ['-C', options.dest, ...hardeningOptions(options.allowLocal), ...args], { env: gitEnv(), timeoutMs: remaining(), signal: controller.signal });
+    const notFound = (err: unknown): never => {
       if (err instanceof ExecError && err.reason === 'exit') {
         throw new CloneError(`version "${target}" was not found in the repository (not a tag, branch or commit)`);
       }
       throw err;
-    });
+    };
+    if (options.worktree) {
+      await git(['checkout', '--quiet', '--detach', target, '--']).catch(notFound);
+    } else if (options.version) {
+      const commit = (await git(['rev-parse', '--verify', '--end-of-options', `${options.version}^{commit}`]).catch(notFound)).stdout.trim();
+      await git(['update-ref', '--no-deref', 'HEAD', commit]);
+    }
   } catch (err) {
     if (watcher.exceeded) {
       throw new CloneError(`the repository is larger than the clone size cap of ${Math.round(options.maxBytes / 1048576)} MiB`);

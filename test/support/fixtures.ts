@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
-import { RepoView } from '../../src/checkers/repo-view.js';
+import { FsRepoView, type RepoView } from '../../src/checkers/repo-view.js';
 import type { CheckContext, TaskInfo } from '../../src/checkers/types.js';
 import { silentLogger } from '../../src/lib/log.js';
 
@@ -52,7 +52,7 @@ export async function makeRepo(files: Record<string, string | Buffer>, options: 
   }
   return {
     dir,
-    view: new RepoView(dir, name),
+    view: new FsRepoView(dir, name),
     git,
     cleanup: () => rm(parent, { recursive: true, force: true }),
   };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeContext, makeRepo } from '../../../test/support/fixtures.js';
-import { RepoView } from '../repo-view.js';
+import { FsRepoView, type RepoView } from '../repo-view.js';
 import type { Json } from '../types.js';
 import { checker } from './index.js';
 
@@ -93,7 +93,7 @@ void test('binary content does not crash the checker', async () => {
 
 void test('a policy above the read cap is analysed from its start and reports its real size', async () => {
   const big = POLICY + 'x'.repeat(4000) + '\nlate@acme.org\n';
-  const result = (await runOn({ 'SECURITY.md': big }, (dir) => new RepoView(dir, 'demo', { maxReadBytes: 1024 }))) as Record<string, Json>;
+  const result = (await runOn({ 'SECURITY.md': big }, (dir) => new FsRepoView(dir, 'demo', { maxReadBytes: 1024 }))) as Record<string, Json>;
   assert.equal(result.file_size, Buffer.byteLength(big));
   assert.deepEqual(result.emails, ['security@acme.org']);
   assert.equal(result.score, 10);

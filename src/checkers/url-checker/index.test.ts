@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { makeContext } from '../../../test/support/fixtures.js';
-import { RepoView } from '../repo-view.js';
+import { FsRepoView } from '../repo-view.js';
 import { CheckerInputError } from '../types.js';
 import { checker, checkUrl } from './index.js';
 
@@ -131,13 +131,13 @@ void test('non-http(s) project URLs are input errors naming the scheme', async (
 
 void test('the checker reads the task URL, needs no checkout and declares network use', async () => {
   assert.deepEqual(checker.requirements, { checkout: 'none', network: true });
-  const ctx = makeContext(new RepoView(tmpdir(), 'demo'), { task: { projectUrl: `${base}/redirect/1` } });
+  const ctx = makeContext(new FsRepoView(tmpdir(), 'demo'), { task: { projectUrl: `${base}/redirect/1` } });
   assert.deepEqual(await checker.run(ctx), { status_code: 200, is_accessible: true });
 });
 
 void test('an aborted command stops the request', async () => {
   const controller = new AbortController();
-  const ctx = makeContext(new RepoView(tmpdir(), 'demo'), { task: { projectUrl: `${base}/hang` }, signal: controller.signal });
+  const ctx = makeContext(new FsRepoView(tmpdir(), 'demo'), { task: { projectUrl: `${base}/hang` }, signal: controller.signal });
   const run = checker.run(ctx);
   setTimeout(() => controller.abort(new Error('url-checker timed out after 1 s')), 50);
   await assert.rejects(run);
