@@ -45,18 +45,21 @@ export class GitRepoView extends RepoView {
   }
 
   protected async listFiles(): Promise<RepoFile[]> {
-    const head = await run('git', ['-C', this.root, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${this.rev}^{commit}`], { env: gitEnv() }).catch(
-      () => null,
-    );
-    // A repository without commits has no files (as an empty checkout would).
-    if (!head) {
+    let stdout: string;
+    try {
+      ({ stdout } = await run('git', ['-C', this.root, '-c', 'core.quotePath=false', 'ls-tree', '-r', '-z', '--long', '--full-tree', '--end-of-options', this.rev], {
+        env: gitEnv(),
+        maxOutputBytes: 1024 * 1024 * 1024,
+      }));
+    } catch (err) {
+      // A repository without commits has no files (as an empty checkout would); anything else is an error.
+      const head = await run('git', ['-C', this.root, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${this.rev}^{commit}`], { env: gitEnv() }).catch(
+        () => null,
+      );
+      if (head) throw err;
       this.objectIds = new Map();
       return [];
     }
-    const { stdout } = await run('git', ['-C', this.root, '-c', 'core.quotePath=false', 'ls-tree', '-r', '-z', '--long', '--full-tree', head.stdout.trim()], {
-      env: gitEnv(),
-      maxOutputBytes: 1024 * 1024 * 1024,
-    });
     const entries = parseLsTree(stdout);
     if (entries.length > this.maxFiles) throw new Error(`the repository has more than ${this.maxFiles} files; OpenChecker refuses to scan it`);
     this.objectIds = new Map(entries.map((entry) => [entry.path, entry.oid]));
