@@ -174,6 +174,20 @@ describe('openchecker up, end to end', () => {
     }
   });
 
+  test('changed-files-since-commit-detector diffs the full history against commit_hash', async () => {
+    const first = repo.git('rev-list', '--max-parents=0', 'HEAD').trim();
+    const id = await submit(up.url, headers, { commands: ['changed-files-since-commit-detector', 'readme-checker'], project_url: repo.dir, commit_hash: first, task_metadata: {} });
+    const task = await waitFor(() => getTask(up.url, headers, id), finished, 60_000, 'the task');
+    assert.equal(task.status, 'succeeded', JSON.stringify(task));
+    assert.deepEqual(task.scan_results?.['changed-files-since-commit-detector'], {
+      changed_files: ['docs/README.md'],
+      new_files: [],
+      rename_files: [],
+      deleted_files: ['docs/README.md'],
+      modified_files: [],
+    });
+  });
+
   test('openchecker submit --wait is a client for the running server', async () => {
     const result = spawnSync(
       process.execPath,
