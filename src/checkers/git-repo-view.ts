@@ -4,10 +4,12 @@
  * was most of a task's cost (bench/pipeline); commands that need real files on disk declare `worktree`.
  */
 import { run } from '../lib/exec.js';
-import { CatFileBatch } from '../lib/git-cat-file.js';
+import { CatFileBatch, readBlobHead } from '../lib/git-cat-file.js';
 import { gitEnv } from '../lib/git.js';
 import { RepoView, type RepoFile, type RepoViewOptions } from './repo-view.js';
 
+/** Blobs above this size are read through their own process when only their head is wanted. */
+const LARGE_BLOB_BYTES = 256 * 1024;
 const REGULAR_FILE_MODES = new Set(['100644', '100755', '100664']);
 const LS_TREE_ENTRY = /^(\d{6}) (\w+) ([0-9a-f]{40,64}) +(\d+|-)\t([\s\S]+)$/;
 
@@ -35,7 +37,7 @@ export function parseLsTree(output: string): LsTreeEntry[] {
 
 export class GitRepoView extends RepoView {
   private readonly rev: string;
-  private objectIds: Map<string, string> | null = null;
+  private objects: Map<string, { oid: string; size: number }> | null = null;
   private catFile: CatFileBatch | null = null;
 
   /** `gitDir` is the clone (its `.git` inside); `rev` the revision to read (HEAD: what was cloned/selected). */
@@ -57,21 +59,25 @@ export class GitRepoView extends RepoView {
         () => null,
       );
       if (head) throw err;
-      this.objectIds = new Map();
+      this.objects = new Map();
       return [];
     }
     const entries = parseLsTree(stdout);
     if (entries.length > this.maxFiles) throw new Error(`the repository has more than ${this.maxFiles} files; OpenChecker refuses to scan it`);
-    this.objectIds = new Map(entries.map((entry) => [entry.path, entry.oid]));
+    this.objects = new Map(entries.map((entry) => [entry.path, { oid: entry.oid, size: entry.size }]));
     return entries.map((entry) => ({ path: entry.path, lowerName: (entry.path.split('/').at(-1) ?? entry.path).toLowerCase(), size: entry.size }));
   }
 
   protected async readPrefix(path: string, maxBytes: number): Promise<Buffer> {
     await this.files();
-    const oid = this.objectIds?.get(path);
-    if (!oid) throw Object.assign(new Error(`ENOENT: no such file in the repository: ${path}`), { code: 'ENOENT' });
+    const object = this.objects?.get(path);
+    if (!object) throw Object.assign(new Error(`ENOENT: no such file in the repository: ${path}`), { code: 'ENOENT' });
+    // The batch process streams whole blobs: for the head of a large one, a process of its own that stops
+    // once the head is in moves far fewer bytes (binary-checker on a 131 MB, 8.4k-file tree: 4.8 s -> 2.2 s,
+    // against 2.7 s for clone with worktree + reading heads from disk).
+    if (object.size > LARGE_BLOB_BYTES && maxBytes < object.size) return readBlobHead(this.root, object.oid, maxBytes);
     this.catFile ??= new CatFileBatch(this.root);
-    return this.catFile.read(oid, maxBytes);
+    return this.catFile.read(object.oid, maxBytes);
   }
 
   override async close(): Promise<void> {

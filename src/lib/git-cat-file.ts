@@ -100,3 +100,41 @@ export class CatFileBatch {
     return true;
   }
 }
+
+/**
+ * The first `maxBytes` bytes of one blob from its own `git cat-file blob`, stopped as soon as they are in. For
+ * large blobs whose head is all that is wanted (sniffing): the batch process would stream the whole blob.
+ */
+export function readBlobHead(repoDir: string, oid: string, maxBytes: number): Promise<Buffer> {
+  if (!/^[0-9a-f]{40,64}$/.test(oid)) return Promise.reject(new Error(`not an object id: ${oid}`));
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', repoDir, 'cat-file', 'blob', oid], { env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+    const kept: Buffer[] = [];
+    let keptBytes = 0;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      child.kill();
+      resolve(Buffer.concat(kept).subarray(0, maxBytes));
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (done) return;
+      kept.push(chunk);
+      keptBytes += chunk.length;
+      if (keptBytes >= maxBytes) finish();
+    });
+    child.on('error', (err) => {
+      if (!done) reject(new Error(`git cat-file: ${err.message}`));
+      done = true;
+    });
+    child.on('close', (code) => {
+      if (done) return;
+      if (code === 0) finish();
+      else {
+        done = true;
+        reject(new Error(`git cat-file blob ${oid} exited with ${code}`));
+      }
+    });
+  });
+}
