@@ -1,11 +1,14 @@
 /** The public representation of a task (GET /opencheck/:task_id, GET /tasks). */
 import type { TaskRecord } from '../store/types.js';
+import { withoutCredentials } from '../tasks/validation.js';
 
 export function taskView(task: TaskRecord, includeResults = true): Record<string, unknown> {
   return {
     task_id: task.taskId,
     status: task.status,
-    project_url: task.projectUrl,
+    // A token embedded in the URL (https://user:token@host/...) is not shown back; the callback still echoes
+    // the URL as submitted, as the contract requires, to the client that submitted it.
+    project_url: withoutCredentials(task.projectUrl),
     command_list: task.commandList,
     task_metadata: task.taskMetadata,
     commit_hash: task.commitHash,

@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import {
   LIMITS,
   callbackUrlProblem,
-  looksLikeOption,
   normaliseProjectUrl,
   projectUrlKind,
   projectUrlProblem,
   refProblem,
   repoNameFromUrl,
   versionFromMetadata,
+  withoutCredentials,
 } from './validation.js';
 
 test('projectUrlProblem accepts https, http, ssh, git and scp-like URLs', () => {
@@ -133,7 +133,10 @@ test('versionFromMetadata: "None", empty and absent are null; other values are t
   assert.equal(versionFromMetadata({ version_number: 2 }), '2');
 });
 
-test('looksLikeOption', () => {
-  assert.equal(looksLikeOption('-x'), true);
-  assert.equal(looksLikeOption('x-'), false);
+test('withoutCredentials hides user and token in URLs and leaves the rest alone', () => {
+  assert.equal(withoutCredentials('https://user:ghp_secret@github.com/a/b'), 'https://***@github.com/a/b');
+  assert.equal(withoutCredentials('https://oauth2@gitlab.com/a/b.git'), 'https://***@gitlab.com/a/b.git');
+  assert.equal(withoutCredentials('https://github.com/a/b'), 'https://github.com/a/b');
+  assert.equal(withoutCredentials('git@github.com:a/b.git'), 'git@github.com:a/b.git');
+  assert.equal(withoutCredentials('/srv/repos/x'), '/srv/repos/x');
 });

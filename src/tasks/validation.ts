@@ -93,6 +93,8 @@ export function repoNameFromUrl(url: string): string {
   return name.replace(/[^A-Za-z0-9._-]/g, '_') || 'repo';
 }
 
-export function looksLikeOption(value: string): boolean {
-  return value.startsWith('-');
+
+/** The URL with any user:password (or token) part hidden, for display and logs. */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@');
 }
