@@ -75,6 +75,7 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
       const branchArgs = options.version ? ['--branch', options.version] : [];
       try {
         await gitClone(options, [...checkoutArgs, '--depth', '1', ...branchArgs], remaining(), controller.signal);
+        await enforceSizeCap(options);
         return;
       } catch (err) {
         // `--branch` takes only tags and branches, and "dumb" HTTP servers cannot serve shallow clones: when
@@ -102,6 +103,7 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
       const commit = (await git(['rev-parse', '--verify', '--end-of-options', `${options.version}^{commit}`]).catch(notFound)).stdout.trim();
       await git(['update-ref', '--no-deref', 'HEAD', commit]);
     }
+    await enforceSizeCap(options);
   } catch (err) {
     if (watcher.exceeded) {
       throw new CloneError(`the repository is larger than the clone size cap of ${Math.round(options.maxBytes / 1048576)} MiB`);
@@ -115,6 +117,13 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
   } finally {
     watcher.stop();
     options.signal?.removeEventListener('abort', stop);
+  }
+}
+
+/** The watcher samples once a second; a clone faster than that is measured once when it is done. */
+async function enforceSizeCap(options: CloneOptions): Promise<void> {
+  if ((await treeSize(options.dest)) > options.maxBytes) {
+    throw new CloneError(`the repository is larger than the clone size cap of ${Math.round(options.maxBytes / 1048576)} MiB`);
   }
 }
 
