@@ -7,7 +7,6 @@ export const errorCatalogue = {
   OC_ERR_API_UNKNOWN_COMMAND: { status: 400, message: 'Unknown command' },
   OC_ERR_API_BODY_TOO_LARGE: { status: 413, message: 'Request body is too large' },
   OC_ERR_API_NOT_FOUND: { status: 404, message: 'Not found' },
-  OC_ERR_API_METHOD: { status: 405, message: 'Method not allowed' },
   OC_ERR_API_UNSUPPORTED_MEDIA: { status: 415, message: 'Unsupported content type' },
   OC_ERR_API_RATE_LIMITED: { status: 429, message: 'Too many requests' },
   OC_ERR_AUTH_MISSING_CREDENTIALS: { status: 401, message: 'Missing credentials' },
@@ -19,7 +18,6 @@ export const errorCatalogue = {
   OC_ERR_QUEUE_UNAVAILABLE: { status: 503, message: 'The task queue is unavailable; the task was not accepted' },
   OC_ERR_STORE_UNAVAILABLE: { status: 503, message: 'The task store is unavailable' },
   OC_ERR_INTERNAL: { status: 500, message: 'Internal server error' },
-  OC_ERR_CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -98,8 +98,9 @@ export class Agent {
     const log = this.log.child({ taskId });
     let workspace: string | null = null;
     try {
-      // Messages published by the Python version have no task row yet: create it (idempotent by task id).
-      await store.createTask({
+      // Messages published by the Python version have no task row yet: create it. Our own messages have one
+      // (written with the message), so the usual path costs a read, not a write.
+      if (!(await store.getTask(taskId))) await store.createTask({
         taskId,
         projectUrl: message.project_url,
         commandList: message.command_list,

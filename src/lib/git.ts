@@ -2,7 +2,7 @@
  * Hardened git: argument arrays only, no prompts, no hooks, no system or user config, no submodules, local
  * transports only when explicitly allowed, a time limit and a cap on how much a clone may write.
  */
-import { mkdir, readdir, lstat } from 'node:fs/promises';
+import { readdir, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExecError, run } from './exec.js';
 
@@ -201,8 +201,4 @@ export async function treeSize(dir: string): Promise<number> {
     else total += (await lstat(path)).size;
   }
   return total;
-}
-
-export async function ensureDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
 }

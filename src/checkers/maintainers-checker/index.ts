@@ -3,7 +3,7 @@
  * OWNERS, CODEOWNERS, with any suffix, case-insensitive, any depth). Upstream returned `find` output, so the
  * result is a string of newline-terminated `<repo-name>/<path>` lines, or `{}` when nothing matched.
  */
-import { findOutput } from '../find-output.js';
+import { findFiles } from '../find-output.js';
 import type { Checker } from '../types.js';
 
 const PREFIXES = ['maintainers', 'committers', 'owners', 'codeowners'] as const;
@@ -13,14 +13,10 @@ export function isMaintainersFile(lowerName: string): boolean {
   return PREFIXES.some((prefix) => lowerName.startsWith(prefix));
 }
 
-
 export const checker: Checker = {
   name: 'maintainers-checker',
   version: 1,
   description: 'Lists MAINTAINERS, COMMITTERS, OWNERS and CODEOWNERS files anywhere in the repository.',
   requirements: { checkout: 'shallow' },
-  async run(ctx) {
-    const files = await ctx.repo.files();
-    return findOutput(files.filter((file) => isMaintainersFile(file.lowerName)).map((file) => ctx.repo.displayPath(file.path)));
-  },
+  run: (ctx) => findFiles(ctx.repo, isMaintainersFile),
 };
