@@ -10,6 +10,7 @@ import { errorMessage } from '../errors.js';
 import type { Logger } from '../lib/log.js';
 import { getChecker } from './registry.js';
 import type { RepoView } from './repo-view.js';
+import { MemoryCache, type SharedCache } from '../lib/shared-cache.js';
 import { CheckerInputError, type CheckContext, type Checker, type Json, type TaskInfo } from './types.js';
 
 export type CommandOutcome = 'ok' | 'error' | 'timeout' | 'unavailable';
@@ -23,6 +24,8 @@ export interface RunCommandsOptions {
   configDir: string;
   log: Logger;
   signal?: AbortSignal;
+  /** Cache shared across tasks; a process-wide in-memory one when absent. */
+  cache?: SharedCache;
   /** How many commands run at once (I/O-bound checkers overlap well). */
   concurrency?: number;
   onCommandDone?: (command: string, outcome: CommandOutcome, seconds: number) => void;
@@ -30,6 +33,9 @@ export interface RunCommandsOptions {
   /** Where checkers are looked up; the registry unless a test supplies its own. */
   lookup?: (name: string) => Checker | undefined;
 }
+
+/** The default shared cache: one per process, so repeated tasks in one agent still share answers. */
+const processCache = new MemoryCache();
 
 /** Results keyed by command, in the order the commands were given (duplicates run once). */
 export async function runCommands(options: RunCommandsOptions): Promise<Record<string, Json>> {
@@ -81,6 +87,7 @@ async function runOne(command: string, options: RunCommandsOptions): Promise<{ r
     configDir: options.configDir,
     signal: controller.signal,
     log,
+    cache: options.cache ?? processCache,
   };
   try {
     const result = await Promise.race([checker.run(ctx), timeout]);

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../lib/log.js';
+import type { SharedCache } from '../lib/shared-cache.js';
 import type { RepoView } from './repo-view.js';
 
 /** A JSON value, as results must be. */
@@ -55,6 +56,8 @@ export interface CheckContext {
   /** Aborted when the command's time limit passes or the agent shuts down; pass it to every I/O call. */
   readonly signal: AbortSignal;
   readonly log: Logger;
+  /** Answers of external services kept across tasks (with a TTL); see src/lib/shared-cache.ts. */
+  readonly cache: SharedCache;
 }
 
 export interface Checker {

@@ -8,6 +8,7 @@ import type { Config } from '../../src/config/schema.js';
 import { FsRepoView, type RepoView } from '../../src/checkers/repo-view.js';
 import type { CheckContext, TaskInfo } from '../../src/checkers/types.js';
 import { silentLogger } from '../../src/lib/log.js';
+import { MemoryCache } from '../../src/lib/shared-cache.js';
 
 export interface FixtureRepo {
   dir: string;
@@ -84,6 +85,7 @@ export function makeContext(view: RepoView, overrides: Partial<Omit<CheckContext
     configDir: tmpdir(),
     signal: new AbortController().signal,
     log: silentLogger(),
+    cache: new MemoryCache(),
     ...rest,
   };
 }
