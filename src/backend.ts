@@ -51,7 +51,7 @@ export class EmbeddedBackend implements Backend {
     this.pending = [];
     let records: TaskRecord[];
     try {
-      records = this.store.db.transaction(() =>
+      records = this.store.sqlite.transaction(() =>
         batch.map(({ task, message }) => {
           const existing = this.store.getTaskSync(task.taskId);
           if (existing) return existing;

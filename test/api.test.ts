@@ -253,7 +253,7 @@ test('POST /opencheck queues the task: 200 {message, task_id}, no "error" and no
   assert.deepEqual(task.taskMetadata, validBody.task_metadata);
   assert.equal(task.callbackUrl, validBody.callback_url);
   assert.equal(task.submittedBy, USER.username);
-  const rows = h.embedded.store.db.prepare('SELECT queue, body FROM queue_messages WHERE task_id = ?').all(taskId) as { queue: string; body: string }[];
+  const rows = h.embedded.store.sqlite.prepare('SELECT queue, body FROM queue_messages WHERE task_id = ?').all(taskId) as { queue: string; body: string }[];
   assert.equal(rows.length, 1);
   assert.equal(rows[0]?.queue, 'opencheck');
   const message = JSON.parse(rows[0]?.body ?? '{}') as TaskMessage;

@@ -344,7 +344,7 @@ test('EmbeddedBackend.submit stores the task and its message together, once per 
     assert.equal(record.status, 'queued');
     assert.equal((await backend.store.getTask('t1'))?.status, 'queued');
     assert.deepEqual(await backend.queue.stats(), { ready: 1, unacked: 0, deadLetters: 0 });
-    const stored = backend.store.db.prepare('SELECT task_id, body FROM queue_messages').all() as { task_id: string; body: string }[];
+    const stored = backend.store.sqlite.prepare('SELECT task_id, body FROM queue_messages').all() as { task_id: string; body: string }[];
     assert.deepEqual(stored.map((row) => [row.task_id, JSON.parse(row.body) as unknown]), [['t1', message('t1')]]);
 
     // Idempotent: the existing task comes back and no second message is queued.

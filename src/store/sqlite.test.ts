@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { MIGRATIONS as SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteStore, decodeCursor, migrate, openSqlite, userIdFor } from './sqlite.js';
 import type { NewTask } from './types.js';
 
@@ -40,14 +40,14 @@ function newTask(overrides: Partial<NewTask> = {}): NewTask {
 test('migrations create the schema once; reopening is a no-op and user_version is recorded', async () => {
   const { store, path, cleanup } = tempStore();
   try {
-    assert.equal(store.db.pragma('user_version', { simple: true }), SQLITE_MIGRATIONS.length);
-    assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(store.sqlite.pragma('user_version', { simple: true }), SQLITE_MIGRATIONS.length);
+    assert.equal(store.sqlite.pragma('journal_mode', { simple: true }), 'wal');
     await store.createTask(newTask({ taskId: 'survivor' }));
     // Migrating again, or opening the same file a second time, changes nothing and keeps the data.
-    migrate(store.db);
+    migrate(store.sqlite);
     const second = new SqliteStore(openSqlite(path));
     try {
-      assert.equal(second.db.pragma('user_version', { simple: true }), SQLITE_MIGRATIONS.length);
+      assert.equal(second.sqlite.pragma('user_version', { simple: true }), SQLITE_MIGRATIONS.length);
       assert.equal((await second.getTask('survivor'))?.taskId, 'survivor');
     } finally {
       await second.close();
@@ -60,8 +60,8 @@ test('migrations create the schema once; reopening is a no-op and user_version i
 test('a database newer than this version is refused', async () => {
   const { store, cleanup } = tempStore();
   try {
-    store.db.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`);
-    assert.throws(() => migrate(store.db), /newer than this OpenChecker/);
+    store.sqlite.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`);
+    assert.throws(() => migrate(store.sqlite), /newer than this OpenChecker/);
   } finally {
     await cleanup();
   }

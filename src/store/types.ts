@@ -77,8 +77,11 @@ export interface AgentInfo {
   pid: number;
   version: string;
   concurrency: number;
+  /** Commands this agent can run (its registry); empty when unknown. */
+  commands?: string[];
 }
 export interface AgentRecord extends AgentInfo {
+  commands: string[];
   startedAt: string;
   lastHeartbeatAt: string;
   status: 'running' | 'stopped';
@@ -93,7 +96,7 @@ export interface Store {
   /** Inserts a task in status `queued`; a task id that exists already returns the existing record. */
   createTask(task: NewTask): Promise<TaskRecord>;
   getTask(taskId: string): Promise<TaskRecord | null>;
-  listTasks(query: { status?: TaskStatus; limit: number; cursor?: string | null }): Promise<TaskPage>;
+  listTasks(query: { status?: TaskStatus; limit: number; cursor?: string | null; projectUrl?: string }): Promise<TaskPage>;
   countTasksByStatus(): Promise<Record<TaskStatus, number>>;
   /**
    * Marks a task running on `agent` and counts the attempt. Returns null (and changes nothing) when the task
@@ -102,9 +105,15 @@ export interface Store {
   startTask(taskId: string, agent: string): Promise<TaskRecord | null>;
   /** Stores results and final status; schedules the callback when the task has a callback URL. */
   finishTask(taskId: string, outcome: FinishTask): Promise<void>;
-  /** Puts a running task back to `queued` (handed back at shutdown). */
-  requeueTask(taskId: string): Promise<void>;
+  /**
+   * Puts a running task back to `queued`. With `handBack` (graceful shutdown) the run does not count as an
+   * attempt towards the delivery limit.
+   */
+  requeueTask(taskId: string, options?: { handBack?: boolean }): Promise<void>;
+  /** Final state for a task that will not run: every command gets the reason as its error; callback scheduled. */
   markDeadLettered(taskId: string, reason: string): Promise<void>;
+  /** A dead-lettered task back to `queued` with a clean slate (operator requeue); null if it was not dead-lettered. */
+  requeueDeadLettered(taskId: string): Promise<TaskRecord | null>;
 
   /** Leases up to `limit` callbacks that are due, so one dispatcher delivers each. */
   claimDueCallbacks(owner: string, nowMs: number, leaseMs: number, limit: number): Promise<DueCallback[]>;
@@ -121,4 +130,9 @@ export interface Store {
   heartbeatAgent(agentId: string, currentTasks: string[]): Promise<void>;
   stopAgent(agentId: string): Promise<void>;
   listAgents(): Promise<AgentRecord[]>;
+  pruneAgents(olderThanMs: number): Promise<number>;
+
+  cacheGet(namespace: string, key: string): Promise<string | null>;
+  cacheSet(namespace: string, key: string, value: string, ttlMs: number): Promise<void>;
+  cachePurgeExpired(): Promise<number>;
 }

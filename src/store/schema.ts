@@ -1,0 +1,92 @@
+/**
+ * The database schema as Kysely types: the one typed query layer (src/store/sql-store.ts) is written against
+ * these, and runs unchanged on SQLite (embedded) and PostgreSQL (distributed). Migrations creating these
+ * tables live in src/store/migrations.ts.
+ */
+import type { ColumnType, Generated } from 'kysely';
+import type { CallbackStatus, TaskStatus, UserRole } from './types.js';
+
+export interface TasksTable {
+  seq: Generated<number>;
+  task_id: string;
+  status: TaskStatus;
+  project_url: string;
+  /** JSON array of command names. */
+  command_list: string;
+  /** JSON object, echoed exactly. */
+  task_metadata: string;
+  commit_hash: string | null;
+  callback_url: string | null;
+  submitted_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  agent: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  /** JSON object keyed by command. */
+  scan_results: string | null;
+  callback_status: ColumnType<CallbackStatus, CallbackStatus | undefined, CallbackStatus>;
+  callback_attempts: ColumnType<number, number | undefined, number>;
+  callback_last_error: string | null;
+  /** Epoch milliseconds. */
+  callback_next_attempt_at: number | null;
+  callback_lease_until: number | null;
+  callback_delivered_at: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: UserRole;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  hostname: string;
+  pid: number;
+  version: string;
+  concurrency: number;
+  /** JSON array of the command names the agent can run. */
+  commands: ColumnType<string, string | undefined, string>;
+  started_at: string;
+  last_heartbeat_at: string;
+  status: 'running' | 'stopped';
+  /** JSON array of task ids. */
+  current_tasks: ColumnType<string, string | undefined, string>;
+}
+
+/** Answers of external services shared across tasks and agents (src/lib/shared-cache.ts). */
+export interface CacheTable {
+  namespace: string;
+  key: string;
+  value: string;
+  /** Epoch milliseconds. */
+  expires_at: number;
+}
+
+/** The embedded queue (SQLite only): messages live next to the tasks so a task is queued atomically. */
+export interface QueueMessagesTable {
+  id: Generated<number>;
+  queue: 'opencheck' | 'dead_letters';
+  task_id: string | null;
+  body: string;
+  deliveries: ColumnType<number, number | undefined, number>;
+  lease_owner: string | null;
+  lease_until: number | null;
+  dead_reason: string | null;
+  created_at: number;
+}
+
+export interface Database {
+  tasks: TasksTable;
+  users: UsersTable;
+  agents: AgentsTable;
+  cache: CacheTable;
+  queue_messages: QueueMessagesTable;
+}
+
+export type SqlDialect = 'sqlite' | 'postgres';

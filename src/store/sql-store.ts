@@ -1,0 +1,378 @@
+/**
+ * The store, written once against Kysely and run on SQLite (embedded) and PostgreSQL (distributed). Every
+ * method is a single statement (or a read followed by a guarded update), never a multi-statement transaction:
+ * the embedded queue shares the SQLite connection, and single statements keep the two from interleaving.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { v5 as uuidv5 } from 'uuid';
+import type { Database, SqlDialect, TasksTable } from './schema.js';
+import {
+  TASK_STATUSES,
+  type AgentInfo,
+  type AgentRecord,
+  type CallbackOutcome,
+  type DueCallback,
+  type FinishTask,
+  type NewTask,
+  type Store,
+  type TaskPage,
+  type TaskRecord,
+  type TaskStatus,
+  type UserRecord,
+  type UserRole,
+} from './types.js';
+
+/** Upstream's user ids: uuid5(NAMESPACE_DNS, username), which is also the JWT `sub`. */
+const DNS_NAMESPACE = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
+export function userIdFor(username: string): string {
+  return uuidv5(username, DNS_NAMESPACE);
+}
+
+const now = (): string => new Date().toISOString();
+
+export type TaskRow = Selectable<TasksTable>;
+
+export function toTask(row: TaskRow): TaskRecord {
+  return {
+    seq: Number(row.seq),
+    taskId: row.task_id,
+    status: row.status,
+    projectUrl: row.project_url,
+    commandList: JSON.parse(row.command_list) as string[],
+    taskMetadata: JSON.parse(row.task_metadata) as Record<string, unknown>,
+    commitHash: row.commit_hash,
+    callbackUrl: row.callback_url,
+    submittedBy: row.submitted_by,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    agent: row.agent,
+    attempts: row.attempts,
+    error: row.error,
+    scanResults: row.scan_results === null ? null : (JSON.parse(row.scan_results) as Record<string, unknown>),
+    callback: {
+      status: row.callback_status,
+      attempts: row.callback_attempts,
+      lastError: row.callback_last_error,
+      deliveredAt: row.callback_delivered_at,
+      nextAttemptAt: row.callback_next_attempt_at === null ? null : new Date(Number(row.callback_next_attempt_at)).toISOString(),
+    },
+  };
+}
+
+/** Cursors are opaque to clients: the base64url of the last seen sequence number. */
+function encodeCursor(seq: number): string {
+  return Buffer.from(`s:${seq}`).toString('base64url');
+}
+export function decodeCursor(cursor: string): number | null {
+  const match = /^s:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : null;
+}
+
+/** Column values that (re)schedule the callback of a task that just reached a final state. */
+function scheduleCallback(nowMs: number) {
+  const hasCallback = sql<boolean>`callback_url is not null and callback_url <> ''`;
+  return {
+    callback_status: sql<'none' | 'pending'>`case when ${hasCallback} then 'pending' else 'none' end`,
+    callback_attempts: 0,
+    callback_last_error: null,
+    callback_lease_until: null,
+    callback_delivered_at: null,
+    callback_next_attempt_at: sql<number | null>`case when ${hasCallback} then ${nowMs} else null end`,
+  };
+}
+
+export class SqlStore implements Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: SqlDialect,
+    private readonly onClose: () => Promise<void> = () => db.destroy(),
+  ) {}
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  async close(): Promise<void> {
+    await this.onClose();
+  }
+
+  /** The insert of a new task, shared by `createTask` and the embedded backend's synchronous group commit. */
+  insertTaskQuery(task: NewTask) {
+    return this.db
+      .insertInto('tasks')
+      .values({
+        task_id: task.taskId,
+        status: 'queued',
+        project_url: task.projectUrl,
+        command_list: JSON.stringify(task.commandList),
+        task_metadata: JSON.stringify(task.taskMetadata),
+        commit_hash: task.commitHash,
+        callback_url: task.callbackUrl,
+        submitted_by: task.submittedBy,
+        created_at: now(),
+      })
+      .onConflict((oc) => oc.column('task_id').doNothing());
+  }
+
+  getTaskQuery(taskId: string) {
+    return this.db.selectFrom('tasks').selectAll().where('task_id', '=', taskId);
+  }
+
+  async createTask(task: NewTask): Promise<TaskRecord> {
+    const inserted = await this.insertTaskQuery(task).returningAll().executeTakeFirst();
+    if (inserted) return toTask(inserted);
+    return (await this.getTask(task.taskId)) as TaskRecord;
+  }
+
+  async getTask(taskId: string): Promise<TaskRecord | null> {
+    const row = await this.getTaskQuery(taskId).executeTakeFirst();
+    return row ? toTask(row) : null;
+  }
+
+  async listTasks(query: { status?: TaskStatus; limit: number; cursor?: string | null; projectUrl?: string }): Promise<TaskPage> {
+    const before = query.cursor ? decodeCursor(query.cursor) : null;
+    if (query.cursor && before === null) throw new RangeError('invalid cursor');
+    let select = this.db.selectFrom('tasks').selectAll();
+    if (query.status) select = select.where('status', '=', query.status);
+    if (query.projectUrl) select = select.where('project_url', '=', query.projectUrl);
+    if (before !== null) select = select.where('seq', '<', before);
+    const rows = await select.orderBy('seq', 'desc').limit(query.limit + 1).execute();
+    const page = rows.slice(0, query.limit).map(toTask);
+    const last = page.at(-1);
+    return { tasks: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last.seq) : null };
+  }
+
+  async countTasksByStatus(): Promise<Record<TaskStatus, number>> {
+    const counts = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as Record<TaskStatus, number>;
+    const rows = await this.db
+      .selectFrom('tasks')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    for (const row of rows) counts[row.status] = Number(row.n);
+    return counts;
+  }
+
+  async startTask(taskId: string, agent: string): Promise<TaskRecord | null> {
+    const row = await this.db
+      .updateTable('tasks')
+      .set({ status: 'running', agent, attempts: sql<number>`attempts + 1`, started_at: now(), error: null })
+      .where('task_id', '=', taskId)
+      .where('status', 'in', ['queued', 'running'])
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toTask(row) : null;
+  }
+
+  async finishTask(taskId: string, outcome: FinishTask): Promise<void> {
+    await this.db
+      .updateTable('tasks')
+      .set({
+        status: outcome.status,
+        scan_results: JSON.stringify(outcome.scanResults),
+        error: outcome.error,
+        finished_at: now(),
+        ...scheduleCallback(Date.now()),
+      })
+      .where('task_id', '=', taskId)
+      .execute();
+  }
+
+  async requeueTask(taskId: string, options: { handBack?: boolean } = {}): Promise<void> {
+    // A hand-back at shutdown is not a failed attempt: undo the count startTask made, so graceful restarts
+    // never push a healthy task towards the delivery limit.
+    await this.db
+      .updateTable('tasks')
+      .set({ status: 'queued', agent: null, ...(options.handBack ? { attempts: sql<number>`case when attempts > 0 then attempts - 1 else 0 end` } : {}) })
+      .where('task_id', '=', taskId)
+      .where('status', '=', 'running')
+      .execute();
+  }
+
+  async markDeadLettered(taskId: string, reason: string): Promise<void> {
+    const task = await this.getTask(taskId);
+    if (!task || (task.status !== 'queued' && task.status !== 'running')) return;
+    // Every requested command gets the reason as its error and the callback is scheduled, so a client is
+    // never left waiting for a task that will not run.
+    const results = Object.fromEntries(task.commandList.map((command) => [command, { error: `task dead-lettered: ${reason}` }]));
+    await this.db
+      .updateTable('tasks')
+      .set({ status: 'dead_lettered', error: reason, finished_at: now(), scan_results: JSON.stringify(results), ...scheduleCallback(Date.now()) })
+      .where('task_id', '=', taskId)
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+  }
+
+  async requeueDeadLettered(taskId: string): Promise<TaskRecord | null> {
+    const row = await this.db
+      .updateTable('tasks')
+      .set({
+        status: 'queued',
+        attempts: 0,
+        error: null,
+        scan_results: null,
+        started_at: null,
+        finished_at: null,
+        agent: null,
+        callback_status: 'none',
+        callback_attempts: 0,
+        callback_last_error: null,
+        callback_next_attempt_at: null,
+        callback_lease_until: null,
+        callback_delivered_at: null,
+      })
+      .where('task_id', '=', taskId)
+      .where('status', '=', 'dead_lettered')
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toTask(row) : null;
+  }
+
+  async claimDueCallbacks(owner: string, nowMs: number, leaseMs: number, limit: number): Promise<DueCallback[]> {
+    void owner; // the lease alone keeps dispatchers apart: a claimed row is invisible to others until it expires
+    const due = this.db
+      .selectFrom('tasks')
+      .select('task_id')
+      .where('callback_status', '=', 'pending')
+      .where('callback_next_attempt_at', '<=', nowMs)
+      .where((eb) => eb.or([eb('callback_lease_until', 'is', null), eb('callback_lease_until', '<', nowMs)]))
+      .orderBy('callback_next_attempt_at')
+      .limit(limit);
+    // PostgreSQL: several replicas claim at once; SKIP LOCKED hands each row to exactly one of them.
+    const claimable = this.dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+    const rows = await this.db
+      .updateTable('tasks')
+      .set({ callback_lease_until: nowMs + leaseMs })
+      .where('task_id', 'in', claimable)
+      .returning(['task_id', 'callback_url', 'callback_attempts'])
+      .execute();
+    return rows.map((row) => ({ taskId: row.task_id, callbackUrl: row.callback_url ?? '', attempts: row.callback_attempts }));
+  }
+
+  async recordCallbackOutcome(taskId: string, outcome: CallbackOutcome): Promise<void> {
+    const common = { callback_attempts: sql<number>`callback_attempts + 1`, callback_lease_until: null };
+    const values =
+      outcome.kind === 'delivered'
+        ? { callback_status: 'delivered' as const, callback_last_error: null, callback_next_attempt_at: null, callback_delivered_at: now() }
+        : outcome.kind === 'retry'
+          ? { callback_status: 'pending' as const, callback_last_error: outcome.error, callback_next_attempt_at: outcome.nextAttemptAtMs, callback_delivered_at: null }
+          : { callback_status: 'failed' as const, callback_last_error: outcome.error, callback_next_attempt_at: null, callback_delivered_at: null };
+    await this.db.updateTable('tasks').set({ ...common, ...values }).where('task_id', '=', taskId).execute();
+  }
+
+  async createUser(user: { username: string; passwordHash: string; role: UserRole }): Promise<UserRecord> {
+    const id = userIdFor(user.username);
+    const at = now();
+    await this.db
+      .insertInto('users')
+      .values({ id, username: user.username, password_hash: user.passwordHash, role: user.role, created_at: at, updated_at: at })
+      .execute();
+    return { id, username: user.username, passwordHash: user.passwordHash, role: user.role, createdAt: at };
+  }
+
+  async getUserByName(username: string): Promise<UserRecord | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    return row ? { id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, createdAt: row.created_at } : null;
+  }
+
+  async getUserById(id: string): Promise<UserRecord | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? { id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, createdAt: row.created_at } : null;
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map((row) => ({ id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, createdAt: row.created_at }));
+  }
+
+  async updatePassword(username: string, passwordHash: string): Promise<boolean> {
+    const result = await this.db.updateTable('users').set({ password_hash: passwordHash, updated_at: now() }).where('username', '=', username).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async deleteUser(username: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('users').where('username', '=', username).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async registerAgent(agent: AgentInfo): Promise<void> {
+    const at = now();
+    const values = {
+      hostname: agent.hostname,
+      pid: agent.pid,
+      version: agent.version,
+      concurrency: agent.concurrency,
+      commands: JSON.stringify(agent.commands ?? []),
+      started_at: at,
+      last_heartbeat_at: at,
+      status: 'running' as const,
+      current_tasks: '[]',
+    };
+    await this.db
+      .insertInto('agents')
+      .values({ id: agent.id, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+  }
+
+  async heartbeatAgent(agentId: string, currentTasks: string[]): Promise<void> {
+    await this.db
+      .updateTable('agents')
+      .set({ last_heartbeat_at: now(), current_tasks: JSON.stringify(currentTasks), status: 'running' })
+      .where('id', '=', agentId)
+      .execute();
+  }
+
+  async stopAgent(agentId: string): Promise<void> {
+    await this.db.updateTable('agents').set({ status: 'stopped', current_tasks: '[]', last_heartbeat_at: now() }).where('id', '=', agentId).execute();
+  }
+
+  async listAgents(): Promise<AgentRecord[]> {
+    const rows = await this.db.selectFrom('agents').selectAll().orderBy('started_at', 'desc').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      hostname: row.hostname,
+      pid: row.pid,
+      version: row.version,
+      concurrency: row.concurrency,
+      commands: JSON.parse(row.commands) as string[],
+      startedAt: row.started_at,
+      lastHeartbeatAt: row.last_heartbeat_at,
+      status: row.status,
+      currentTasks: JSON.parse(row.current_tasks) as string[],
+    }));
+  }
+
+  /** Removes agents that stopped or stopped heartbeating long ago, so the registry does not grow forever. */
+  async pruneAgents(olderThanMs: number): Promise<number> {
+    const cutoff = new Date(Date.now() - olderThanMs).toISOString();
+    const result = await this.db.deleteFrom('agents').where('last_heartbeat_at', '<', cutoff).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async cacheGet(namespace: string, key: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('cache')
+      .select('value')
+      .where('namespace', '=', namespace)
+      .where('key', '=', key)
+      .where('expires_at', '>', Date.now())
+      .executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  async cacheSet(namespace: string, key: string, value: string, ttlMs: number): Promise<void> {
+    const expires = Date.now() + ttlMs;
+    await this.db
+      .insertInto('cache')
+      .values({ namespace, key, value, expires_at: expires })
+      .onConflict((oc) => oc.columns(['namespace', 'key']).doUpdateSet({ value, expires_at: expires }))
+      .execute();
+  }
+
+  async cachePurgeExpired(): Promise<number> {
+    const result = await this.db.deleteFrom('cache').where('expires_at', '<=', Date.now()).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
