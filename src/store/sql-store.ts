@@ -28,6 +28,20 @@ export function userIdFor(username: string): string {
   return uuidv5(username, DNS_NAMESPACE);
 }
 
+/** The user name is taken (also when two processes create the same user at once). */
+export class UserExistsError extends Error {
+  constructor(username: string) {
+    super(`user "${username}" exists already`);
+    this.name = 'UserExistsError';
+  }
+}
+
+/** A unique-constraint failure, as SQLite (better-sqlite3) and PostgreSQL (pg) report it. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 const now = (): string => new Date().toISOString();
 
 export type TaskRow = Selectable<TasksTable>;
@@ -78,7 +92,7 @@ function scheduleCallback(nowMs: number) {
     callback_last_error: null,
     callback_lease_until: null,
     callback_delivered_at: null,
-    callback_next_attempt_at: sql<number | null>`case when ${hasCallback} then ${nowMs} else null end`,
+    callback_next_attempt_at: sql<number | null>`case when ${hasCallback} then cast(${nowMs} as bigint) else null end`,
   };
 }
 
@@ -264,10 +278,15 @@ export class SqlStore implements Store {
   async createUser(user: { username: string; passwordHash: string; role: UserRole }): Promise<UserRecord> {
     const id = userIdFor(user.username);
     const at = now();
-    await this.db
-      .insertInto('users')
-      .values({ id, username: user.username, password_hash: user.passwordHash, role: user.role, created_at: at, updated_at: at })
-      .execute();
+    try {
+      await this.db
+        .insertInto('users')
+        .values({ id, username: user.username, password_hash: user.passwordHash, role: user.role, created_at: at, updated_at: at })
+        .execute();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new UserExistsError(user.username);
+      throw err;
+    }
     return { id, username: user.username, passwordHash: user.passwordHash, role: user.role, createdAt: at };
   }
 

@@ -1,6 +1,7 @@
 /** Password hashing with argon2id (OWASP's first choice), and the users management the API and CLI share. */
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
+import { UserExistsError } from '../store/sql-store.js';
 import type { Store, UserRecord, UserRole } from '../store/types.js';
 
 export function hashPassword(password: string): Promise<string> {
@@ -54,8 +55,14 @@ export async function ensureConfiguredUser(store: Store, username: string, passw
   if (!username || !password) return 'skipped';
   const existing = await store.getUserByName(username);
   if (!existing) {
-    await store.createUser({ username, passwordHash: await hashPassword(password), role: 'admin' });
-    return 'created';
+    try {
+      await store.createUser({ username, passwordHash: await hashPassword(password), role: 'admin' });
+      return 'created';
+    } catch (err) {
+      // Several replicas starting at once on one shared database: another one created it first.
+      if (err instanceof UserExistsError) return ensureConfiguredUser(store, username, password);
+      throw err;
+    }
   }
   if (await verifyPassword(existing, password)) return 'unchanged';
   await store.updatePassword(username, await hashPassword(password));
