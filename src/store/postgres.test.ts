@@ -35,7 +35,7 @@ if (skip) {
     await store.close();
     const stores = await Promise.all([openPostgres({ url }), openPostgres({ url }), openPostgres({ url })]);
     try {
-      const first = stores[0] as PostgresStore;
+      const first = stores[0];
       const rows = await first.pool.query<{ version: number }>('select version from schema_migrations order by version');
       assert.deepEqual(rows.rows.map((row) => row.version), MIGRATIONS.map((_, index) => index + 1));
     } finally {
