@@ -8,6 +8,8 @@ import type { TaskMessage, TaskQueue } from './queue/types.js';
 import { startCheckpointer, type Checkpointer } from './store/checkpointer.js';
 import { SqliteStore, openSqlite } from './store/sqlite.js';
 import type { NewTask, Store, TaskRecord } from './store/types.js';
+import type { PostgresStore } from './store/postgres.js';
+import type { RabbitQueue } from './queue/rabbitmq.js';
 
 export interface Backend {
   readonly kind: string;
@@ -71,6 +73,38 @@ export class EmbeddedBackend implements Backend {
   async close(): Promise<void> {
     await this.queue.close();
     await this.checkpointer?.stop();
+    await this.store.close();
+  }
+}
+
+/**
+ * Distributed mode: PostgreSQL for tasks and RabbitMQ for dispatch. The task row is written first, then the
+ * message is published and confirmed; if the broker does not confirm, the row is removed and the caller gets
+ * an error (the API answers 503), so "accepted" always means "stored and queued".
+ */
+export class DistributedBackend implements Backend {
+  readonly kind = 'distributed';
+
+  constructor(
+    readonly store: PostgresStore,
+    readonly queue: RabbitQueue,
+  ) {}
+
+  async submit(task: NewTask, message: TaskMessage): Promise<TaskRecord> {
+    const existing = await this.store.getTask(task.taskId);
+    if (existing) return existing;
+    const record = await this.store.createTask(task);
+    try {
+      await this.queue.publish(message);
+    } catch (err) {
+      await this.store.discardQueuedTask(task.taskId).catch(() => undefined);
+      throw err;
+    }
+    return record;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
     await this.store.close();
   }
 }

@@ -24,6 +24,12 @@ import { normaliseProjectUrl, projectUrlKind, repoNameFromUrl, versionFromMetada
 import { CallbackDispatcher } from './callback.js';
 import { parseMessage } from './message.js';
 
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CHECKERS } from '../checkers/registry.js';
+import { failpoint } from '../lib/failpoints.js';
+import { StoreCache } from '../store/cache.js';
+import type { SharedCache } from '../lib/shared-cache.js';
+
 export const AGENT_VERSION = '0.1.0';
 
 export interface AgentOptions {
@@ -44,8 +50,10 @@ export class Agent {
   private readonly dispatcher: CallbackDispatcher;
   private readonly current = new Set<string>();
   private readonly log: Logger;
+  private readonly cache: SharedCache;
 
   constructor(private readonly options: AgentOptions) {
+    this.cache = new StoreCache(options.backend.store);
     this.id = options.agentId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.log = options.log.child({ agent: this.id });
     this.dispatcher = new CallbackDispatcher({
@@ -60,10 +68,17 @@ export class Agent {
   async start(): Promise<void> {
     const { backend, concurrency } = this.options;
     await mkdir(this.reposDir, { recursive: true });
-    await backend.store.registerAgent({ id: this.id, hostname: hostname(), pid: process.pid, version: AGENT_VERSION, concurrency });
+    await backend.store.registerAgent({
+      id: this.id,
+      hostname: hostname(),
+      pid: process.pid,
+      version: AGENT_VERSION,
+      concurrency,
+      commands: CHECKERS.map((checker) => checker.name),
+    });
     this.heartbeat = setInterval(() => {
       backend.store.heartbeatAgent(this.id, [...this.current]).catch((err: unknown) => this.log.warn({ err }, 'agent heartbeat failed'));
-    }, 10_000);
+    }, this.options.config.OpenCheck.agent_heartbeat_s * 1000);
     this.heartbeat.unref();
     this.dispatcher.start();
     this.consumer = await backend.queue.consume((delivery, signal) => this.handle(delivery, signal), { concurrency, consumerTag: this.id });
@@ -100,7 +115,8 @@ export class Agent {
     try {
       // Messages published by the Python version have no task row yet: create it. Our own messages have one
       // (written with the message), so the usual path costs a read, not a write.
-      if (!(await store.getTask(taskId))) await store.createTask({
+      const existing = await store.getTask(taskId);
+      if (!existing) await store.createTask({
         taskId,
         projectUrl: message.project_url,
         commandList: message.command_list,
@@ -110,8 +126,11 @@ export class Agent {
         submittedBy: null,
       });
       const maxAttempts = this.options.config.OpenCheck.task_max_attempts;
-      if (delivery.deliveryCount > maxAttempts) {
-        const reason = `delivered ${delivery.deliveryCount} times without finishing (limit ${maxAttempts}); the task may crash agents`;
+      // Classic queues only flag a redelivery, so the store's count of started runs is the attempt counter;
+      // quorum queues' x-delivery-count, when present, counts the same thing.
+      const deliveries = Math.max(delivery.deliveryCount, (existing?.attempts ?? 0) + 1);
+      if (deliveries > maxAttempts && (!existing || existing.status === 'queued' || existing.status === 'running')) {
+        const reason = `delivered ${deliveries} times without finishing (limit ${maxAttempts}); the task may crash agents`;
         await store.markDeadLettered(taskId, reason);
         await delivery.reject(reason);
         log.error({ reason }, 'task dead-lettered');
@@ -124,11 +143,13 @@ export class Agent {
         return;
       }
       this.current.add(taskId);
+      const crashOn = failpoint('agent-crash-on-project');
+      if (crashOn && message.project_url.includes(crashOn)) process.kill(process.pid, 'SIGKILL');
       // Keyed by task id, never by repository name: two tasks never share or reuse a workspace.
       workspace = join(this.reposDir, taskId);
       const outcome = await this.execute(message, workspace, signal, log);
       if (signal.aborted) {
-        await store.requeueTask(taskId);
+        await store.requeueTask(taskId, { handBack: true });
         await delivery.release();
         log.info('task handed back to the queue (agent shutting down)');
         return;
@@ -141,6 +162,9 @@ export class Agent {
     } catch (err) {
       // The store or queue failed under us: hand the message back so another attempt can finish it.
       log.error({ err }, 'task handling failed; releasing the message');
+      // Usually the store or broker is down: pause before handing back, or the message would bounce between
+      // agents in a tight loop for the whole outage.
+      if (!signal.aborted) await sleep(1000);
       await store.requeueTask(taskId).catch(() => undefined);
       await delivery.release().catch(() => undefined);
     } finally {
@@ -212,6 +236,7 @@ export class Agent {
         configDir: this.options.configDir,
         log,
         signal,
+        cache: this.cache,
         onCommandDone: (command, outcome, seconds) => this.options.metrics?.checkerDuration.observe({ command, outcome }, seconds),
       });
       return { status: 'succeeded', scanResults, error: null };

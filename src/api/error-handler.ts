@@ -28,6 +28,13 @@ function send(code: ErrorCode, message: string, details: unknown[] = []): { stat
   return { status: errorCatalogue[code].status, body: { error: message, code, details } };
 }
 
+/** PostgreSQL connection classes (08xxx), shutdowns (57P0x) and socket failures: a 503, not a 500. */
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+function isStoreOutage(err: { code?: unknown; message: string }): boolean {
+  if (typeof err.code === 'string' && OUTAGE_CODES.has(err.code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(err.message);
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | OpenCheckerError, request, reply) => {
     let result;
@@ -44,6 +51,12 @@ export function installErrorHandling(app: FastifyInstance): void {
       result = send('OC_ERR_API_VALIDATION', 'Request body is not valid JSON');
     } else if (err.statusCode === 429) {
       result = send('OC_ERR_API_RATE_LIMITED', 'Too many requests; try again later');
+    } else if (err.name === 'QueueUnavailableError') {
+      request.log.warn({ err: err.message }, 'queue unavailable');
+      result = send('OC_ERR_QUEUE_UNAVAILABLE', `The task queue is unavailable: ${err.message}; try again shortly`);
+    } else if (isStoreOutage(err)) {
+      request.log.warn({ err: err.message }, 'store unavailable');
+      result = send('OC_ERR_STORE_UNAVAILABLE', 'The database is unavailable; try again shortly');
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       result = { status: err.statusCode, body: { error: err.message, code: err.code ?? 'OC_ERR_API_VALIDATION', details: [] } };
     } else {

@@ -29,3 +29,10 @@ export function formatTable(results: Record<string, Json>): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Rows under headers, columns padded to their widest cell. */
+export function formatRows(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cells = [headers, ...rows].map((row) => row.map(String));
+  const widths = headers.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  return cells.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+}

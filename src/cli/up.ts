@@ -1,7 +1,12 @@
 /** `openchecker up`: everything on one machine, on the embedded SQLite queue and store. */
 import type { Command } from 'commander';
 import { createLogger } from '../lib/log.js';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { requireDistributedConfig, startAgentProcess, startServe } from '../server/distributed.js';
 import { startEmbedded } from '../server/embedded.js';
+import { embeddedJwtSecret } from '../server/secrets.js';
+import { stopOnSignals } from './signals.js';
 import { action, loadCliConfig, parseIntOption } from './common.js';
 
 interface UpOptions {
@@ -11,6 +16,7 @@ interface UpOptions {
   dataDir?: string;
   agents?: number;
   allowLocalRepos?: boolean;
+  backend?: string;
 }
 
 export function registerUp(program: Command): void {
@@ -23,6 +29,7 @@ export function registerUp(program: Command): void {
     .option('--data-dir <dir>', 'folder for the database and generated secrets (default ./.openchecker)')
     .option('--agents <n>', 'number of agent workers (default 2)', parseIntOption('--agents', 1, 64))
     .option('--allow-local-repos', 'accept local paths and file:// URLs as project_url')
+    .option('--backend <kind>', 'embedded (default: SQLite, one process) or distributed ([Database] url and [RabbitMQ])')
     .action(
       action(async (options: UpOptions) => {
         const { config, configDir, configFile } = loadCliConfig(options.config, {
@@ -32,9 +39,25 @@ export function registerUp(program: Command): void {
             data_dir: options.dataDir,
             agents: options.agents,
             allow_local_repos: options.allowLocalRepos ? true : undefined,
+            backend: options.backend,
           },
         });
         const log = createLogger(process.env.LOG_LEVEL ?? config.OpenCheck.log_level);
+        if (config.OpenCheck.backend === 'distributed') {
+          // The same processes as `serve` + `agent`, in one: for trying distributed mode on one machine.
+          log.info({ configFile }, 'starting OpenChecker (distributed backends: PostgreSQL and RabbitMQ)');
+          requireDistributedConfig(config, 'up');
+          const dataDir = resolve(config.OpenCheck.data_dir);
+          mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+          const serve = await startServe(config, log, { jwtSecret: embeddedJwtSecret(config.JWT.secret_key, dataDir).secret });
+          const agent = await startAgentProcess(config, configDir, log, config.OpenCheck.agents);
+          process.stderr.write(`OpenChecker is running at ${serve.url} (API docs at ${serve.url}/docs). Press Ctrl+C to stop.\n`);
+          stopOnSignals(async () => {
+            await serve.stop();
+            await agent.stop();
+          }, log);
+          return;
+        }
         log.info({ configFile }, 'starting OpenChecker (embedded mode)');
         const server = await startEmbedded(config, configDir, log);
         if (server.initialAdmin) {

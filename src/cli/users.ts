@@ -1,7 +1,10 @@
 /** `openchecker users add|list|remove|passwd`: manage the users of an embedded installation. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EmbeddedBackend, embeddedDatabasePath } from '../backend.js';
+import { embeddedDatabasePath } from '../backend.js';
+import { openPostgres } from '../store/postgres.js';
+import { SqliteStore, openSqlite } from '../store/sqlite.js';
+import type { Store } from '../store/types.js';
 import { credentialProblem, addUser, generatePassword, hashPassword } from '../users/passwords.js';
 import { UsageError, action, loadCliConfig } from './common.js';
 
@@ -10,13 +13,16 @@ interface StoreOptions {
   dataDir?: string;
 }
 
-async function withStore<T>(options: StoreOptions, fn: (backend: EmbeddedBackend) => Promise<T>): Promise<T> {
+/** The store users live in: PostgreSQL when [Database] url is set (distributed mode), else the embedded one. */
+async function withStore<T>(options: StoreOptions, fn: (backend: { store: Store }) => Promise<T>): Promise<T> {
   const { config } = loadCliConfig(options.config, { OpenCheck: { data_dir: options.dataDir } });
-  const backend = new EmbeddedBackend(embeddedDatabasePath(resolve(config.OpenCheck.data_dir)));
+  const store: Store = config.Database.url
+    ? await openPostgres({ url: config.Database.url, maxConnections: 2 })
+    : new SqliteStore(openSqlite(embeddedDatabasePath(resolve(config.OpenCheck.data_dir))));
   try {
-    return await fn(backend);
+    return await fn({ store });
   } finally {
-    await backend.close();
+    await store.close();
   }
 }
 
@@ -33,7 +39,7 @@ async function passwordFrom(options: { passwordStdin?: boolean }): Promise<{ pas
 }
 
 export function registerUsers(program: Command): void {
-  const users = program.command('users').description('Manage users of the embedded store (the data directory of `openchecker up`)');
+  const users = program.command('users').description('Manage users: in PostgreSQL when [Database] url is set, else in the embedded store (data directory of `openchecker up`)');
   const storeOptions = (command: Command): Command =>
     command.option('--config <file>', 'config.ini to read').option('--data-dir <dir>', 'data directory (default ./.openchecker)');
 

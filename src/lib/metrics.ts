@@ -68,7 +68,7 @@ export class Metrics {
       async collect() {
         const stats = await backend.queue.stats();
         this.set({ state: 'ready' }, stats.ready);
-        this.set({ state: 'unacked' }, stats.unacked);
+        if (stats.unacked !== null) this.set({ state: 'unacked' }, stats.unacked);
         this.set({ state: 'dead_letters' }, stats.deadLetters);
       },
     });

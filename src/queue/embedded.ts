@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { Statement } from 'better-sqlite3';
 import { prepared, type SqliteDatabase } from '../store/sqlite.js';
-import type { Consumer, Delivery, DeliveryHandler, QueueStats, TaskMessage, TaskQueue } from './types.js';
+import type { Consumer, DeadLetter, Delivery, DeliveryHandler, QueueStats, TaskMessage, TaskQueue } from './types.js';
 
 const RETRY_DELAY_MS = 1000;
 
@@ -14,6 +14,26 @@ interface MessageRow {
   id: number;
   body: string;
   deliveries: number;
+}
+
+interface DeadRow {
+  task_id: string | null;
+  body: string;
+  dead_reason: string | null;
+  lease_until: number | null;
+}
+
+function deadLetterOf(row: DeadRow): DeadLetter {
+  let taskId = row.task_id;
+  if (!taskId) {
+    try {
+      const parsed = JSON.parse(row.body) as { task_id?: unknown };
+      if (typeof parsed.task_id === 'string') taskId = parsed.task_id;
+    } catch {
+      // a poison body: no task id
+    }
+  }
+  return { taskId, reason: row.dead_reason, body: row.body, deadLetteredAt: row.lease_until === null ? null : new Date(row.lease_until).toISOString() };
 }
 
 export interface EmbeddedQueueOptions {
@@ -86,6 +106,32 @@ export class EmbeddedQueue implements TaskQueue {
     return { ready: row.ready ?? 0, unacked: row.unacked ?? 0, deadLetters: row.dead ?? 0 };
   }
 
+  async listDeadLetters(limit: number): Promise<DeadLetter[]> {
+    const rows = this.sql(`SELECT task_id, body, dead_reason, lease_until FROM queue_messages WHERE queue = 'dead_letters' ORDER BY id LIMIT ?`)
+      .all(limit) as DeadRow[];
+    return rows.map(deadLetterOf);
+  }
+
+  async requeueDeadLetters(select: (letter: DeadLetter) => boolean, beforeRequeue: (letter: DeadLetter) => Promise<void>): Promise<DeadLetter[]> {
+    const rows = this.sql(`SELECT id, task_id, body, dead_reason, lease_until FROM queue_messages WHERE queue = 'dead_letters' ORDER BY id`)
+      .all() as (DeadRow & { id: number })[];
+    const moved: DeadLetter[] = [];
+    for (const row of rows) {
+      const letter = deadLetterOf(row);
+      if (!select(letter)) continue;
+      await beforeRequeue(letter);
+      this.sql(`UPDATE queue_messages SET queue = 'opencheck', dead_reason = NULL, deliveries = 0, lease_owner = NULL, lease_until = NULL WHERE id = ?`)
+        .run(row.id);
+      moved.push(letter);
+    }
+    if (moved.length > 0) this.notify();
+    return moved;
+  }
+
+  async purgeDeadLetters(): Promise<number> {
+    return this.sql(`DELETE FROM queue_messages WHERE queue = 'dead_letters'`).run().changes;
+  }
+
   async ping(): Promise<void> {
     if (this.closed) throw new Error('the queue is closed');
     this.sql('SELECT 1 FROM queue_messages LIMIT 1').get();
@@ -121,8 +167,9 @@ export class EmbeddedQueue implements TaskQueue {
   }
 
   reject(id: number, reason: string): void {
-    this.sql(`UPDATE queue_messages SET queue = 'dead_letters', dead_reason = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`)
-      .run(reason.slice(0, 2000), id);
+    // In dead_letters a lease means nothing; lease_until keeps the time the message was dead-lettered.
+    this.sql(`UPDATE queue_messages SET queue = 'dead_letters', dead_reason = ?, lease_owner = NULL, lease_until = ? WHERE id = ?`)
+      .run(reason.slice(0, 2000), Date.now(), id);
   }
 
   /** Back to the queue after `delayMs`, keeping the delivery count. */

@@ -43,9 +43,21 @@ export interface Consumer {
 export interface QueueStats {
   /** Messages waiting to be consumed. */
   ready: number;
-  /** Messages delivered and not yet acknowledged. */
-  unacked: number;
+  /** Messages delivered and not yet acknowledged; null where the broker does not say (AMQP's queue check). */
+  unacked: number | null;
   deadLetters: number;
+  /** Consumers attached to the work queue, where known. */
+  consumers?: number;
+}
+
+/** A message in the dead-letter queue, as operators see it. */
+export interface DeadLetter {
+  /** The task id (message id or body `task_id`); null for bodies that carry none (poison or upstream format). */
+  taskId: string | null;
+  /** Why it was dead-lettered, when recorded. */
+  reason: string | null;
+  body: string;
+  deadLetteredAt: string | null;
 }
 
 export interface TaskQueue {
@@ -53,6 +65,15 @@ export interface TaskQueue {
   publish(message: TaskMessage): Promise<void>;
   consume(handler: DeliveryHandler, options: { concurrency: number; consumerTag: string }): Promise<Consumer>;
   stats(): Promise<QueueStats>;
+  /** Up to `limit` dead letters, oldest first, without removing them. */
+  listDeadLetters(limit: number): Promise<DeadLetter[]>;
+  /**
+   * Moves the dead letters `select` picks back to the work queue, calling `beforeRequeue` for each first (the
+   * caller resets the task's row there, so the agent does not take it for a finished task). Returns those moved.
+   */
+  requeueDeadLetters(select: (letter: DeadLetter) => boolean, beforeRequeue: (letter: DeadLetter) => Promise<void>): Promise<DeadLetter[]>;
+  /** Deletes every dead letter; returns how many. */
+  purgeDeadLetters(): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -204,6 +204,11 @@ export class SqlStore implements Store {
       .execute();
   }
 
+  /** Removes a task that was never queued (the broker refused its message); a started task is kept. */
+  async discardQueuedTask(taskId: string): Promise<void> {
+    await this.db.deleteFrom('tasks').where('task_id', '=', taskId).where('status', '=', 'queued').where('attempts', '=', 0).execute();
+  }
+
   async markDeadLettered(taskId: string, reason: string): Promise<void> {
     const task = await this.getTask(taskId);
     if (!task || (task.status !== 'queued' && task.status !== 'running')) return;

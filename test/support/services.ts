@@ -151,7 +151,11 @@ export async function startRabbit(): Promise<RabbitServer> {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`rabbitmq-server exited with ${child.exitCode}; see ${join(root, 'log')}`);
-      if (ping()) return;
+      if (ping()) {
+        // The node answers before the broker application has started: wait for that too.
+        spawnSync(RABBIT_CTL, ['-q', '-n', node, 'await_startup', '--timeout', '60'], { env, stdio: 'ignore', timeout: 70_000 });
+        return;
+      }
       await sleep(500);
     }
     throw new Error(`rabbitmq-server did not answer within 60 s; see ${join(root, 'log')}`);

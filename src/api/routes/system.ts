@@ -36,7 +36,9 @@ export function systemRoutes(app: FastifyInstance, deps: ApiDeps): void {
     '/agents',
     { preHandler: requireUser(deps), schema: { summary: 'Registered agents and queue depth', tags: ['operations'], security: bearerSecurity } },
     async () => {
-      const [agents, queue] = await Promise.all([deps.backend.store.listAgents(), deps.backend.queue.stats()]);
+      const [agents, queue] = await Promise.all([deps.backend.store.listAgents(), deps.backend.queue.stats().catch(() => null)]);
+      // Inactive: stopped, or silent for three heartbeat intervals (killed, or cut off from the database).
+      const silentAfterMs = deps.config.OpenCheck.agent_heartbeat_s * 3000;
       return {
         agents: agents.map((agent) => ({
           id: agent.id,
@@ -44,12 +46,13 @@ export function systemRoutes(app: FastifyInstance, deps: ApiDeps): void {
           pid: agent.pid,
           version: agent.version,
           concurrency: agent.concurrency,
-          status: agent.status,
+          status: agent.status === 'running' && Date.now() - Date.parse(agent.lastHeartbeatAt) <= silentAfterMs ? 'active' : 'inactive',
+          commands: agent.commands,
           started_at: agent.startedAt,
           last_heartbeat_at: agent.lastHeartbeatAt,
           current_tasks: agent.currentTasks,
         })),
-        queue: { ready: queue.ready, unacked: queue.unacked, dead_letters: queue.deadLetters },
+        queue: queue ? { ready: queue.ready, unacked: queue.unacked, dead_letters: queue.deadLetters } : null,
       };
     },
   );

@@ -1,0 +1,131 @@
+/**
+ * Distributed pipeline throughput, side by side in one run: tasks/s through 1 `serve` + 1, 2 and 4 `agent`
+ * processes on real RabbitMQ and PostgreSQL, against `openchecker up` (embedded) with the same agent count,
+ * each on the same fast checker and local repository; then the raw rate of `POST /opencheck` with publisher
+ * confirms (no agents consuming). Medians of the rounds are reported, with ratios to the embedded mode.
+ *
+ *   npm run bench -- distributed [-- rounds=3 tasks=120]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCluster, type Cluster } from '../test/support/cluster.js';
+import { makeRepo } from '../test/support/fixtures.js';
+import { TEST_USER, startUp } from '../test/support/servers.js';
+import { postgresAvailable, rabbitAvailable, startPostgres, startRabbit } from '../test/support/services.js';
+import { formatTable, load, machine, median, round, writeResults } from './support.js';
+
+const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
+const ROUNDS = Number(args.rounds ?? 3);
+const TASKS = Number(args.tasks ?? 120);
+const AGENT_COUNTS = [1, 2, 4];
+const BODY = (projectUrl: string): Record<string, unknown> => ({ commands: ['readme-checker', 'binary-checker'], project_url: projectUrl });
+
+async function drain(submit: () => Promise<string>, done: (ids: string[]) => Promise<boolean>): Promise<number> {
+  const started = performance.now();
+  const ids: string[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < TASKS) {
+        next += 1;
+        ids.push(await submit());
+      }
+    }),
+  );
+  while (!(await done(ids))) await new Promise((resolve) => setTimeout(resolve, 100));
+  return TASKS / ((performance.now() - started) / 1000);
+}
+
+async function distributedRate(cluster: Cluster, repoDir: string): Promise<number> {
+  return drain(
+    async () => {
+      const response = await cluster.submit(BODY(repoDir));
+      if (response.status !== 200) throw new Error(JSON.stringify(response.body));
+      return response.body.task_id as string;
+    },
+    async (ids) => {
+      const counts = await cluster.store.countTasksByStatus();
+      return counts.succeeded + counts.failed >= ids.length;
+    },
+  );
+}
+
+async function main(): Promise<void> {
+  const missing = postgresAvailable() ?? rabbitAvailable();
+  if (missing) throw new Error(missing);
+  const work = mkdtempSync(join(tmpdir(), 'oc-bench-dist-'));
+  const repo = await makeRepo({ 'README.md': '# demo\n', 'src/index.js': 'console.log(1);\n' }, { git: true, name: 'demo' });
+  const [postgres, rabbit] = await Promise.all([startPostgres(), startRabbit()]);
+  const rows: (string | number)[][] = [];
+  const results: Record<string, unknown> = { machine: machine(), tasksPerRound: TASKS, rounds: ROUNDS };
+  try {
+    for (const agents of AGENT_COUNTS) {
+      const distributed: number[] = [];
+      const embedded: number[] = [];
+      for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex++) {
+        const cluster = await startCluster({ postgres, rabbit, agents, workDir: work, env: { LOG_LEVEL: 'warn' } });
+        try {
+          distributed.push(await distributedRate(cluster, repo.dir));
+        } finally {
+          await cluster.stop();
+        }
+        const up = await startUp({ dataDir: mkdtempSync(join(work, 'up-')), cwd: work, agents });
+        try {
+          const auth = (await (await fetch(`${up.url}/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(TEST_USER) })).json()) as { access_token: string };
+          const headers = { 'content-type': 'application/json', authorization: `Bearer ${auth.access_token}` };
+          embedded.push(
+            await drain(
+              async () => {
+                const response = await fetch(`${up.url}/opencheck`, { method: 'POST', headers, body: JSON.stringify(BODY(repo.dir)) });
+                return ((await response.json()) as { task_id: string }).task_id;
+              },
+              async (ids) => {
+                const last = (await (await fetch(`${up.url}/tasks/${ids.at(-1) ?? ''}`, { headers })).json()) as { status: string };
+                if (last.status !== 'succeeded') return false;
+                const page = (await (await fetch(`${up.url}/tasks?status=queued&limit=1`, { headers })).json()) as { tasks: unknown[] };
+                const running = (await (await fetch(`${up.url}/tasks?status=running&limit=1`, { headers })).json()) as { tasks: unknown[] };
+                return page.tasks.length === 0 && running.tasks.length === 0;
+              },
+            ),
+          );
+        } finally {
+          await up.stop();
+        }
+      }
+      const d = median(distributed);
+      const e = median(embedded);
+      rows.push([agents, round(d, 1), round(e, 1), round(d / e, 2)]);
+      results[`agents${agents}`] = { distributedTasksPerSec: distributed, embeddedTasksPerSec: embedded, medianRatio: d / e };
+      process.stdout.write(`agents=${agents}: distributed ${round(d, 1)} tasks/s, embedded ${round(e, 1)} tasks/s\n`);
+    }
+    process.stdout.write(`\nThroughput (${TASKS} tasks per round, median of ${ROUNDS}):\n`);
+    process.stdout.write(`${formatTable(['agents', 'distributed tasks/s', 'embedded tasks/s', 'ratio'], rows)}\n`);
+
+    // Raw publish rate with confirms: no agents, so every request is a row insert + confirmed publish.
+    const cluster = await startCluster({ postgres, rabbit, agents: 0, workDir: work, env: { LOG_LEVEL: 'warn' } });
+    try {
+      const body = JSON.stringify({ commands: ['readme-checker'], project_url: 'https://github.com/acme/demo' });
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${cluster.token}` };
+      const publish = [];
+      for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex++) {
+        publish.push(await load('publish', { url: `${cluster.apiUrl}/opencheck`, method: 'POST', headers, body, connections: 32, duration: 8 }));
+      }
+      const fixed = await load('publish@1000', { url: `${cluster.apiUrl}/opencheck`, method: 'POST', headers, body, connections: 32, duration: 8, overallRate: 1000 });
+      const rate = median(publish.map((r) => r.reqPerSec));
+      const p99 = median(publish.map((r) => r.p99));
+      process.stdout.write(`\nPOST /opencheck with publisher confirms (32 connections): ${round(rate, 0)} req/s, p99 ${round(p99, 1)} ms (median of ${ROUNDS})\n`);
+      process.stdout.write(`At a fixed 1,000 req/s: ${round(fixed.reqPerSec, 0)} req/s served, p99 ${round(fixed.p99, 1)} ms, non-2xx ${fixed.non2xx}\n`);
+      results.publish = { runs: publish, medianReqPerSec: rate, medianP99: p99, fixed1000: fixed };
+    } finally {
+      await cluster.stop();
+    }
+    process.stdout.write(`results: ${writeResults('distributed', results)}\n`);
+  } finally {
+    await Promise.all([postgres.destroy(), rabbit.destroy()]);
+    await repo.cleanup();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

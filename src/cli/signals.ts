@@ -1,0 +1,23 @@
+/** Graceful stop on SIGINT/SIGTERM for long-running commands; a second signal exits at once. */
+import type { Logger } from '../lib/log.js';
+
+export function stopOnSignals(stop: () => Promise<void>, log: Logger): void {
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signals += 1;
+    if (signals > 1) {
+      process.stderr.write('Second signal: exiting now; unfinished tasks are redelivered by the queue.\n');
+      process.exit(130);
+    }
+    log.info({ signal }, 'signal received: stopping gracefully');
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
