@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'src/**/*.test.ts'],
+    files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'src/**/*.test.ts', 'dashboard/test/**/*.ts'],
     // node:test's test() returns a promise the runner itself awaits.
     rules: { 'no-console': 'off', '@typescript-eslint/no-floating-promises': 'off' },
   },

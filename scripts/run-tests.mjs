@@ -14,7 +14,7 @@ function collect(dir, out) {
 }
 
 const filter = process.argv[2];
-const files = [...collect('dist/src', []), ...collect('dist/test', [])]
+const files = [...collect('dist/src', []), ...collect('dist/test', []), ...collect('dist/dashboard/test', [])]
   .filter((f) => !filter || f.includes(filter))
   .sort();
 const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=180000', ...files], {

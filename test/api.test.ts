@@ -421,7 +421,7 @@ test('GET /opencheck/:id and /tasks/:id answer the task view; unknown ids → 40
   assertErrorBody(tooLong, 400, 'overlong id');
 });
 
-test('GET /tasks pages newest first with cursors and a status filter; bad parameters → 400', async () => {
+test('GET /tasks pages newest first with cursors, status and repository filters; bad parameters → 400', async () => {
   const fresh = await harness();
   try {
     await addUser(fresh.embedded.store, 'dave', 'dave-password-123', 'user');
@@ -456,8 +456,14 @@ test('GET /tasks pages newest first with cursors and a status filter; bad parame
     assert.deepEqual(running.tasks.map((t) => t.task_id), [ids[2]]);
     const queued = json(await fresh.app.inject({ method: 'GET', url: '/tasks?status=queued&limit=10', headers })) as { tasks: { task_id: string }[] };
     assert.equal(queued.tasks.length, 4);
+    const byRepository = async (query: string): Promise<string[]> =>
+      (json(await fresh.app.inject({ method: 'GET', url: `/tasks?${query}`, headers })) as { tasks: { task_id: string }[] }).tasks.map((t) => t.task_id);
+    assert.deepEqual(await byRepository(`repository=${encodeURIComponent('https://github.com/acme/r3')}`), [ids[3]]);
+    assert.deepEqual(await byRepository(`repository=${encodeURIComponent('https://github.com/acme/r2')}&status=running`), [ids[2]]);
+    assert.deepEqual(await byRepository(`repository=${encodeURIComponent('https://github.com/acme/r3')}&status=running`), []);
+    assert.deepEqual(await byRepository('repository=github.com%2Facme%2Fr3'), [], 'the exact URL, not a part of it');
 
-    for (const query of ['limit=abc', 'limit=0', 'limit=-1', 'limit=1.5', 'limit=101', 'status=nope', 'status=', 'cursor=garbage', `cursor=${'x'.repeat(201)}`]) {
+    for (const query of ['limit=abc', 'limit=0', 'limit=-1', 'limit=1.5', 'limit=101', 'status=nope', 'status=', 'repository=', 'cursor=garbage', `cursor=${'x'.repeat(201)}`]) {
       const response = await fresh.app.inject({ method: 'GET', url: `/tasks?${query}`, headers });
       assertErrorBody(response, 400, query);
     }

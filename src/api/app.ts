@@ -7,6 +7,8 @@ import { LIMITS } from '../tasks/validation.js';
 import type { ApiDeps } from './context.js';
 import { installErrorHandling } from './error-handler.js';
 import { authRoutes } from './routes/auth.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { queueRoutes } from './routes/queue.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
 import { testRoutes } from './routes/test.js';
@@ -62,6 +64,8 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   testRoutes(app, deps);
   taskRoutes(app, deps);
   systemRoutes(app, deps);
+  queueRoutes(app, deps);
+  await dashboardRoutes(app);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

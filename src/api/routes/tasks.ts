@@ -149,12 +149,18 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
     {
       preHandler,
       schema: {
-        summary: 'Tasks, newest first, in pages',
+        summary: 'Tasks, newest first, in pages; filter by status and by repository (the exact project_url)',
         tags: ['tasks'],
         security: bearerSecurity,
         querystring: {
           type: 'object',
-          properties: { status: { type: 'string' }, limit: { type: 'string' }, cursor: { type: 'string', maxLength: 200 } },
+          properties: {
+            status: { type: 'string' },
+            // The exact project_url the tasks were submitted with.
+            repository: { type: 'string', minLength: 1, maxLength: LIMITS.urlLength },
+            limit: { type: 'string' },
+            cursor: { type: 'string', maxLength: 200 },
+          },
         },
         response: {
           200: {
@@ -166,7 +172,7 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
     },
     async (request) => {
-      const query = request.query as { status?: string; limit?: string; cursor?: string };
+      const query = request.query as { status?: string; repository?: string; limit?: string; cursor?: string };
       const max = deps.config.OpenCheck.max_tasks_per_page;
       if (query.status !== undefined && !TASK_STATUSES.includes(query.status as TaskStatus)) {
         throw new OpenCheckerError('OC_ERR_API_VALIDATION', `Invalid request: status must be one of ${TASK_STATUSES.join(', ')}`, [{ field: 'status' }]);
@@ -176,7 +182,12 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
         throw new OpenCheckerError('OC_ERR_API_VALIDATION', `Invalid request: limit must be a whole number from 1 to ${max}`, [{ field: 'limit' }]);
       }
       try {
-        const page = await deps.backend.store.listTasks({ status: query.status as TaskStatus | undefined, limit, cursor: query.cursor ?? null });
+        const page = await deps.backend.store.listTasks({
+          status: query.status as TaskStatus | undefined,
+          projectUrl: query.repository,
+          limit,
+          cursor: query.cursor ?? null,
+        });
         return { tasks: page.tasks.map((task) => taskView(task, false)), next_cursor: page.nextCursor };
       } catch (err) {
         if (err instanceof RangeError) throw new OpenCheckerError('OC_ERR_API_VALIDATION', 'Invalid request: cursor is not one this server issued', [{ field: 'cursor' }]);
