@@ -1,0 +1,165 @@
+/**
+ * Release source archives: streamed to a temporary file with a size cap and a time limit (never held in memory),
+ * then only the zip's central directory is read for the entry names, and the file is deleted.
+ *
+ * safeRequest (src/lib/http.ts) returns bodies as text, which corrupts a zip, so the download uses undici
+ * directly with the same protections: redirects followed hop by hop (GitHub's zipball answers 302 to another
+ * host), each hop's address checked, and credentials dropped when a redirect leaves the API's origin.
+ */
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Agent, request } from 'undici';
+import yauzl from 'yauzl';
+import { BlockedAddressError, isBlockedAddress } from '../lib/http.js';
+
+export const DEFAULT_ARCHIVE_MAX_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_ARCHIVE_TIMEOUT_MS = 60_000;
+const MAX_REDIRECTS = 5;
+/** Entries read from one zip's central directory at most (a source tree of 200k files is already unusual). */
+const MAX_ENTRIES = 200_000;
+
+export class ArchiveError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArchiveError';
+  }
+}
+
+export interface DownloadOptions {
+  readonly headers: Record<string, string>;
+  readonly maxBytes?: number;
+  readonly timeoutMs?: number;
+  readonly signal: AbortSignal;
+}
+
+let sharedAgent: Agent | null = null;
+function agent(): Agent {
+  sharedAgent ??= new Agent({
+    keepAliveTimeout: 4000,
+    connect: {
+      lookup(hostname: string, options: { all?: boolean }, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) {
+        dnsLookup(hostname, { all: true }, (err, addresses) => {
+          if (err) return callback(err, []);
+          const bad = addresses.find((entry) => isBlockedAddress(entry.address));
+          if (bad) return callback(new BlockedAddressError(`${hostname} (${bad.address})`), []);
+          if (options.all) return callback(null, addresses);
+          const first = addresses[0];
+          if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
+          callback(null, first.address, first.family);
+        });
+      },
+    },
+  });
+  return sharedAgent;
+}
+
+/** Lists the entry names of the zip at `url`; the archive touches the disk only for the duration of the call. */
+export async function listRemoteZip(url: string, options: DownloadOptions): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'oc-archive-'));
+  try {
+    const file = join(dir, 'release.zip');
+    await downloadToFile(url, file, options);
+    return await listZipEntries(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function downloadToFile(url: string, file: string, options: DownloadOptions): Promise<number> {
+  const maxBytes = options.maxBytes ?? DEFAULT_ARCHIVE_MAX_BYTES;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_ARCHIVE_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = AbortSignal.any([options.signal, timeout]);
+  let current = new URL(url);
+  const origin = current.origin;
+  try {
+    for (let hop = 0; ; hop++) {
+      if (current.protocol !== 'https:' && current.protocol !== 'http:') throw new ArchiveError(`unsupported archive URL scheme ${current.protocol}`);
+      if (isBlockedAddress(current.hostname.replace(/^\[|\]$/g, ''))) throw new BlockedAddressError(current.hostname);
+      // Tokens go to the API's own origin only, never to the host a redirect points at.
+      const headers = current.origin === origin ? options.headers : withoutCredentials(options.headers);
+      const response = await request(current, { method: 'GET', headers, signal, dispatcher: agent(), headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      const location = response.headers.location;
+      if ([301, 302, 303, 307, 308].includes(response.statusCode) && typeof location === 'string') {
+        await response.body.dump();
+        if (hop >= MAX_REDIRECTS) throw new ArchiveError(`too many redirects downloading the release archive`);
+        current = new URL(location, current);
+        continue;
+      }
+      if (response.statusCode !== 200) {
+        await response.body.dump();
+        throw new ArchiveError(`Failed to download release zip: ${response.statusCode}`);
+      }
+      const declared = Number(response.headers['content-length'] ?? Number.NaN);
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        // Dropping the connection rather than reading a body we will not use; the stream then reports an abort.
+        response.body.on('error', () => undefined);
+        response.body.destroy();
+        throw new ArchiveError(tooLarge(maxBytes));
+      }
+      let size = 0;
+      const cap = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          size += chunk.length;
+          if (size > maxBytes) callback(new ArchiveError(tooLarge(maxBytes)));
+          else callback(null, chunk);
+        },
+      });
+      await pipeline(response.body, cap, createWriteStream(file), { signal });
+      return size;
+    }
+  } catch (err) {
+    if (err instanceof ArchiveError || err instanceof BlockedAddressError) throw err;
+    if (options.signal.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : err;
+    if (timeout.aborted) throw new ArchiveError(`Download timeout (${Math.round(timeoutMs / 1000)} s)`);
+    const cause = (err as { cause?: unknown }).cause;
+    const code = (cause as { code?: unknown } | undefined)?.code ?? (err as { code?: unknown }).code;
+    throw new ArchiveError(`Download failed: ${typeof code === 'string' ? code : err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !['authorization', 'private-token', 'cookie'].includes(name.toLowerCase())));
+}
+
+function tooLarge(maxBytes: number): string {
+  const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MiB` : `${maxBytes} bytes`;
+  return `Release archive larger than ${size}; not checked`;
+}
+
+/** Names of the file entries of a zip (directories left out), from its central directory only. */
+export function listZipEntries(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: false }, (err, zip) => {
+      if (err) return reject(new ArchiveError('Invalid zip file'));
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (!entry.fileName.endsWith('/')) names.push(entry.fileName);
+        if (names.length >= MAX_ENTRIES) {
+          zip.close();
+          resolve(names);
+          return;
+        }
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', () => reject(new ArchiveError('Invalid zip file')));
+      zip.readEntry();
+    });
+  });
+}
+
+/**
+ * Source archives hold one top folder (`<repo>-<tag>/`, GitHub's `<owner>-<repo>-<sha>/`); paths relative to it
+ * are the repository paths.
+ */
+export function stripTopFolder(names: readonly string[]): string[] {
+  const tops = new Set(names.map((name) => name.split('/')[0]));
+  if (tops.size !== 1 || names.some((name) => !name.includes('/'))) return [...names];
+  return names.map((name) => name.slice(name.indexOf('/') + 1));
+}
