@@ -40,13 +40,21 @@ export interface PackageRecord {
   readonly line?: number;
   /** purls of this package's own dependencies, when the lockfile records the graph. */
   readonly dependsOn?: readonly string[];
+  /**
+   * Where the package comes from, when the file says: a package registry, a git repository (`commit` holds
+   * the revision when pinned), a local path (workspace member, `file:`/`link:`/path dependency) or a URL
+   * (tarball). Consumers querying vulnerability databases skip `local` packages: they are the project itself.
+   */
+  readonly resolution?: 'registry' | 'git' | 'local' | 'url';
+  /** Pinned git commit of a `git` dependency (OSV can be queried by commit). */
+  readonly commit?: string;
 }
 
 /** What one extractor found in one file. */
 export interface ExtractionResult {
   /** Repository-relative path. */
   readonly file: string;
-  /** The extractor's name, e.g. `package-lock.json` (OSV-Scanner's `source.type` is `lockfile`). */
+  /** The extractor's name (its folder, e.g. `package-lock`); OSV-Scanner's `source.type` is `lockfile`. */
   readonly extractor: string;
   readonly packages: readonly PackageRecord[];
   /** A malformed file: a clear message, never a crash of the whole extraction. */
@@ -56,6 +64,8 @@ export interface ExtractionResult {
 export interface Extractor {
   /** Unique name, also the folder name under src/dependencies/. */
   readonly name: string;
+  /** Bumped whenever what the extractor reports for the same file changes (cache keys include it). */
+  readonly version?: number;
   /** Ecosystem of the packages it produces. */
   readonly ecosystem: Ecosystem;
   /** Whether `path` (repository-relative, `/`-separated) is a file this extractor reads. */

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { extractor, parseGradleLockfile } from './index.js';
+
+test('gradle.lockfile: coordinates, test-only configurations as dev, lines', () => {
+  const packages = parseGradleLockfile(crlf(fixture('gradle-lockfile', 'gradle.lockfile')), 'gradle.lockfile');
+  assert.deepEqual(ids(packages), ['com.google.guava:failureaccess@1.0.1', 'com.google.guava:guava@32.1.3-jre', 'junit:junit@4.13.2', 'org.hamcrest:hamcrest-core@1.3']);
+  const guava = onePackage(packages, 'com.google.guava:guava');
+  assert.equal(guava.purl, 'pkg:maven/com.google.guava/guava@32.1.3-jre');
+  assert.equal(guava.dev, false);
+  assert.equal(guava.line, 5);
+  assert.equal(onePackage(packages, 'junit:junit').dev, true);
+  assert.throws(() => parseGradleLockfile('not a lock line\n', 'gradle.lockfile'), /line 1: expected group:artifact:version/);
+});
+
+test('buildscript-gradle.lockfile: plugin dependencies are build-time (dev)', () => {
+  const packages = parseGradleLockfile(fixture('gradle-lockfile', 'buildscript-gradle.lockfile'), 'buildscript-gradle.lockfile');
+  assert.deepEqual(ids(packages), ['org.springframework.boot:spring-boot-gradle-plugin@3.2.2']);
+  assert.equal(packages[0]?.dev, true);
+  assert.equal(extractor.matches('app/buildscript-gradle.lockfile'), true);
+  assert.equal(extractor.matches('gradle/dependency-locks/compileClasspath.lockfile'), true);
+  assert.equal(extractor.matches('other.lockfile'), false);
+});

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { parsePnpmLock } from './index.js';
+
+const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+test('v5: slash paths, peer suffixes, git tarballs, dev flags, graph', () => {
+  const text = fixture('pnpm-lock', 'v5.yaml');
+  const packages = parsePnpmLock(text, 'pnpm-lock.yaml');
+  assert.deepEqual(ids(packages), ['@babel/core@7.20.12', 'debug@4.3.4', 'is-thing@1.0.0', 'loose-envify@1.4.0', 'ms@2.1.2', 'react-dom@18.2.0', 'react@18.2.0', 'typescript@5.4.5']);
+  const core = onePackage(packages, '@babel/core');
+  assert.equal(core.direct, true);
+  assert.equal(core.dev, false);
+  assert.equal(core.line, lineOf(text, '/@babel/core/7.20.12:'));
+  assert.deepEqual(core.dependsOn, ['pkg:npm/debug@4.3.4']);
+  const reactDom = onePackage(packages, 'react-dom');
+  assert.equal(reactDom.direct, true);
+  assert.deepEqual([...(reactDom.dependsOn ?? [])].sort(), ['pkg:npm/loose-envify@1.4.0', 'pkg:npm/react@18.2.0']);
+  assert.equal(onePackage(packages, 'typescript').dev, true);
+  assert.equal(onePackage(packages, 'ms').direct, false);
+  const thing = onePackage(packages, 'is-thing');
+  assert.equal(thing.resolution, 'git');
+  assert.equal(thing.commit, '0123456789abcdef0123456789abcdef01234567');
+  assert.equal(thing.direct, true);
+});
+
+test('v6: workspace importers, npm: aliases, link: members, peer variants reported once', () => {
+  const text = fixture('pnpm-lock', 'v6.yaml');
+  const packages = parsePnpmLock(text, 'pnpm-lock.yaml');
+  assert.deepEqual(ids(packages), ['js-tokens@4.0.0', 'lodash@3.10.1', 'lodash@4.17.21', 'loose-envify@1.4.0', 'react-dom@18.2.0', 'react@18.2.0', 'typescript@5.4.5']);
+  assert.equal(onePackage(packages, 'lodash', '3.10.1').direct, true, 'through the old-lodash alias');
+  assert.equal(onePackage(packages, 'react-dom').direct, true, 'declared by packages/app');
+  assert.equal(onePackage(packages, 'react').direct, false);
+  assert.equal(onePackage(packages, 'react-dom').line, lineOf(text, '/react-dom@18.2.0(react@18.2.0):'));
+  assert.deepEqual(onePackage(packages, 'loose-envify').dependsOn, ['pkg:npm/js-tokens@4.0.0']);
+  assert.equal(onePackage(packages, 'typescript').dev, true);
+});
+
+test('v9: packages + snapshots, aliases, git tarballs, file: dependencies, dev derived from the graph', () => {
+  const text = fixture('pnpm-lock', 'v9.yaml');
+  const packages = parsePnpmLock(crlf(text), 'pnpm-lock.yaml');
+  assert.deepEqual(ids(packages), [
+    '@types/prop-types@15.7.12',
+    '@types/react@18.2.79',
+    'csstype@3.1.3',
+    'js-tokens@4.0.0',
+    'left-pad@1.3.0',
+    'loose-envify@1.4.0',
+    'react-dom@18.2.0',
+    'react@18.2.0',
+    'shared@file:packages/shared',
+    'typescript@5.4.5',
+  ]);
+  const react = onePackage(packages, 'react');
+  assert.equal(react.direct, true, 'through the my-react alias');
+  assert.equal(react.dev, false);
+  assert.equal(react.line, lineOf(text, '  react@18.2.0:'));
+  assert.deepEqual(react.dependsOn, ['pkg:npm/loose-envify@1.4.0']);
+  // Only reachable from devDependencies.
+  assert.equal(onePackage(packages, 'csstype').dev, true);
+  assert.equal(onePackage(packages, 'csstype').direct, false);
+  assert.equal(onePackage(packages, '@types/react').dev, true);
+  assert.equal(onePackage(packages, 'loose-envify').dev, false);
+  const leftPad = onePackage(packages, 'left-pad');
+  assert.equal(leftPad.resolution, 'git');
+  assert.equal(leftPad.commit, '5eb2ec9c1e8d3c3e4e1b6c5d1f2a3b4c5d6e7f80');
+  assert.equal(leftPad.direct, true);
+  assert.equal(onePackage(packages, 'shared').resolution, 'local');
+  assert.equal(onePackage(packages, 'shared').direct, true);
+  assert.equal(onePackage(packages, '@types/react').line, lineOf(text, "'@types/react@18.2.79':"));
+});
+
+test('malformed pnpm lockfiles are refused with a reason', () => {
+  assert.throws(() => parsePnpmLock(fixture('pnpm-lock', 'malformed.yaml'), 'pnpm-lock.yaml'), /not valid YAML/);
+  assert.throws(() => parsePnpmLock('foo: bar\n', 'pnpm-lock.yaml'), /no lockfileVersion/);
+});

@@ -1,0 +1,53 @@
+/**
+ * Dart/Flutter's `pubspec.lock` (YAML): `packages:` maps each name to `dependency` (`direct main`, `direct
+ * dev`, `direct overridden`, `transitive`), `source` (`hosted`, `git`, `path`, `sdk`) and `version`. SDK
+ * packages (`flutter`, `flutter_test`) ship with the SDK and are not Pub packages: they are left out. The
+ * file records no graph.
+ */
+import { LineLocator } from '../lines.js';
+import { MalformedFileError, asString, baseName, isObject, packageRecord } from '../record.js';
+import type { Extractor, PackageRecord } from '../types.js';
+import { parseYamlLockfile } from '../yaml.js';
+import { readLockfile } from '../read.js';
+
+export const extractor: Extractor = {
+  name: 'pubspec-lock',
+  version: 1,
+  ecosystem: 'Pub',
+  matches: (path) => baseName(path) === 'pubspec.lock',
+  async extract(repo, path) {
+    return parsePubspecLock(await readLockfile(repo, path), path);
+  },
+};
+
+export function parsePubspecLock(text: string, path: string): PackageRecord[] {
+  const document = parseYamlLockfile(text);
+  if (!isObject(document)) throw new MalformedFileError('a pubspec.lock must hold a mapping');
+  if (!isObject(document.packages)) {
+    if (document.sdks !== undefined) return [];
+    throw new MalformedFileError('no "packages" mapping: not a pubspec.lock');
+  }
+  const locator = new LineLocator(text);
+  const records: PackageRecord[] = [];
+  for (const [name, entry] of Object.entries(document.packages)) {
+    if (!isObject(entry)) continue;
+    const line = locator.findMappingKey(name);
+    const source = asString(entry.source);
+    if (source === 'sdk') continue;
+    const dependency = asString(entry.dependency) ?? '';
+    const description = isObject(entry.description) ? entry.description : {};
+    const commit = asString(description['resolved-ref']);
+    records.push(
+      packageRecord('Pub', path, {
+        name,
+        version: asString(entry.version) ?? '',
+        direct: dependency === '' ? undefined : dependency.startsWith('direct'),
+        dev: dependency === '' ? undefined : dependency === 'direct dev',
+        line,
+        resolution: source === 'git' ? 'git' : source === 'path' ? 'local' : source === 'hosted' ? 'registry' : undefined,
+        commit: source === 'git' && commit && /^[0-9a-f]{7,40}$/i.test(commit) ? commit.toLowerCase() : undefined,
+      }),
+    );
+  }
+  return records;
+}
