@@ -1,0 +1,24 @@
+/**
+ * dependency-checker: every dependency of the repository as a package URL, split by whether a license was
+ * found. Upstream ran ORT (which installs and resolves with each package manager) and cloned dependencies to
+ * run licensee on them; here packages come from the lockfiles (shared dependency extraction), licenses from
+ * the lockfiles first and deps.dev (`[DepsDev] api_url`, cached across tasks) after. Nothing is installed,
+ * executed or cloned.
+ */
+import { extractDependencies } from '../../dependencies/extract.js';
+import { resolveLicenses } from '../../package-metadata/licenses.js';
+import type { Checker } from '../types.js';
+import { dependencyResult } from './evaluate.js';
+
+export const checker: Checker = {
+  name: 'dependency-checker',
+  version: 1,
+  description: 'Dependencies as package URLs, split by whether a license was detected (lockfiles, then deps.dev).',
+  requirements: { checkout: 'shallow', network: true },
+  async run(ctx) {
+    const extractions = await extractDependencies(ctx.repo, ctx.signal);
+    const report = await resolveLicenses(extractions, { config: ctx.config, cache: ctx.cache, signal: ctx.signal, log: ctx.log });
+    const problems = extractions.filter((extraction) => extraction.error).map((extraction) => `${ctx.repo.name}/${extraction.error ?? extraction.file}`);
+    return dependencyResult(report, problems);
+  },
+};

@@ -1,0 +1,185 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeRepo, makeTask, testConfig, type FixtureRepo } from '../../../test/support/fixtures.js';
+import { startFakeOsv, type FakeOsv } from '../../../test/fakes/osv.js';
+import { silentLogger } from '../../lib/log.js';
+import { MemoryCache, type SharedCache } from '../../lib/shared-cache.js';
+import { FIXTURE_IDS, fixtureRecord } from '../../osv/fixtures.js';
+import type { OsvVulnerability } from '../../osv/types.js';
+import { runCommands } from '../runner.js';
+import type { Json } from '../types.js';
+
+/** A second advisory for ansi-html under the CVE the GHSA aliases: the two must form one group. */
+const ANSI_CVE: OsvVulnerability = {
+  id: 'CVE-2021-23424',
+  modified: '2024-01-01T00:00:00Z',
+  aliases: ['GHSA-whgm-jr23-g3j9'],
+  affected: [{ package: { ecosystem: 'npm', name: 'ansi-html' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.0.8' }] }] }],
+  severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
+};
+const RECORDS = [...FIXTURE_IDS.map(fixtureRecord), ANSI_CVE];
+
+const lock = (packages: Record<string, { version: string; dev?: boolean }>): string =>
+  JSON.stringify({
+    name: 'demo',
+    version: '1.0.0',
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: 'demo', version: '1.0.0', dependencies: Object.fromEntries(Object.entries(packages).map(([name, p]) => [name, p.version])) },
+      ...Object.fromEntries(
+        Object.entries(packages).map(([name, p]) => [
+          `node_modules/${name}`,
+          { version: p.version, resolved: `https://registry.example.test/${name}/-/${name}-${p.version}.tgz`, ...(p.dev ? { dev: true } : {}) },
+        ]),
+      ),
+    },
+  }, null, 2);
+
+const YARN_V1 = `# yarn lockfile v1
+
+
+ansi-html@0.0.7:
+  version "0.0.7"
+  resolved "https://registry.example.test/ansi-html/-/ansi-html-0.0.7.tgz"
+
+has-flag@^4.0.0:
+  version "4.0.0"
+  resolved "https://registry.example.test/has-flag/-/has-flag-4.0.0.tgz"
+`;
+
+let osv: FakeOsv;
+let repo: FixtureRepo;
+let empty: FixtureRepo;
+
+before(async () => {
+  osv = await startFakeOsv(RECORDS);
+  repo = await makeRepo({
+    'package-lock.json': lock({ 'ansi-html': { version: '0.0.7' }, lodash: { version: '4.17.21' }, 'has-flag': { version: '4.0.0', dev: true } }),
+    'web/yarn.lock': YARN_V1,
+    'tools/package-lock.json': lock({ 'ansi-html': { version: '0.0.7', dev: true } }),
+    'broken/package-lock.json': '{"lockfileVersion": 3, "packages": ',
+    // Another project's lockfile, vendored: not this repository's dependencies.
+    'node_modules/ansi-html/package-lock.json': lock({ 'ansi-html': { version: '0.0.7' } }),
+    'src/index.js': 'export {};\n',
+  });
+  empty = await makeRepo({ 'README.md': '# nothing to scan\n' });
+});
+after(async () => {
+  await osv.close();
+  await repo.cleanup();
+  await empty.cleanup();
+});
+
+async function scan(view: FixtureRepo, cache: SharedCache, env: Record<string, string> = { OPENCHECKER_OSV_API_URL: osv.url }): Promise<Json> {
+  const results = await runCommands({
+    commands: ['osv-scanner'],
+    task: makeTask({ repoName: view.view.name }),
+    repo: view.view,
+    config: testConfig(env),
+    configDir: tmpdir(),
+    log: silentLogger(),
+    cache,
+  });
+  return results['osv-scanner'] ?? null;
+}
+
+type Report = {
+  results: { source: { path: string; type: string }; packages: { package: Record<string, string>; dependency_groups?: string[]; vulnerabilities: OsvVulnerability[]; groups: unknown[] }[] }[];
+  errors?: { path: string; error: string }[];
+};
+
+test('reports vulnerable packages per lockfile in the OSV-Scanner JSON layout', async () => {
+  const report = (await scan(repo, new MemoryCache())) as unknown as Report;
+  assert.deepEqual(
+    report.results.map((result) => result.source),
+    [
+      { path: 'demo/package-lock.json', type: 'lockfile' },
+      { path: 'demo/tools/package-lock.json', type: 'lockfile' },
+      { path: 'demo/web/yarn.lock', type: 'lockfile' },
+    ],
+  );
+  const root = report.results[0]?.packages;
+  assert.equal(root?.length, 1, 'only vulnerable packages are listed');
+  assert.deepEqual(root?.[0]?.package, { name: 'ansi-html', version: '0.0.7', ecosystem: 'npm' });
+  assert.deepEqual(root?.[0]?.vulnerabilities.map((v) => v.id).sort(), ['CVE-2021-23424', 'GHSA-whgm-jr23-g3j9']);
+  assert.deepEqual(
+    root?.[0]?.vulnerabilities.find((v) => v.id === 'GHSA-whgm-jr23-g3j9'),
+    fixtureRecord('GHSA-whgm-jr23-g3j9'),
+    'full OSV records',
+  );
+  assert.deepEqual(root?.[0]?.groups, [{ ids: ['GHSA-whgm-jr23-g3j9', 'CVE-2021-23424'], aliases: ['GHSA-whgm-jr23-g3j9', 'CVE-2021-23424'], max_severity: '9.8' }]);
+  assert.deepEqual(report.results[1]?.packages[0]?.dependency_groups, ['dev']);
+  assert.deepEqual(report.errors?.map((error) => error.path), ['demo/broken/package-lock.json']);
+  assert.deepEqual((report as unknown as Record<string, unknown>).experimental_config, { licenses: { summary: false, allowlist: null } });
+});
+
+test('a second task sharing the cache makes no request', async () => {
+  const cache = new MemoryCache();
+  const first = await scan(repo, cache);
+  const before = osv.requests.length;
+  const second = await scan(repo, cache);
+  assert.equal(osv.requests.length, before);
+  assert.deepEqual(second, first);
+});
+
+test('offline mode gives the same report from a directory of records, without the API', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'oc-osv-db-'));
+  try {
+    for (const record of RECORDS) await writeFile(join(dir, `${record.id}.json`), JSON.stringify(record));
+    const online = await scan(repo, new MemoryCache());
+    const before = osv.requests.length;
+    const offline = await scan(repo, new MemoryCache(), { OPENCHECKER_OSV_API_URL: 'http://127.0.0.1:9', OPENCHECKER_OSV_OFFLINE_DIR: dir });
+    assert.equal(osv.requests.length, before);
+    assert.deepEqual(offline, online);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('nothing to scan: the layout with no results', async () => {
+  const before = osv.requests.length;
+  assert.deepEqual(await scan(empty, new MemoryCache()), { results: [], experimental_config: { licenses: { summary: false, allowlist: null } } });
+  assert.equal(osv.requests.length, before, 'no lockfile, no request');
+});
+
+test('OSV refusing the query is an error for this command', async () => {
+  osv.inject('querybatch', 400);
+  const result = (await scan(repo, new MemoryCache())) as { error?: string };
+  assert.match(result.error ?? '', /answered HTTP 400/);
+});
+
+test('a missing offline directory is an input error naming the setting', async () => {
+  const result = (await scan(repo, new MemoryCache(), { OPENCHECKER_OSV_OFFLINE_DIR: join(tmpdir(), 'no-such-osv-db') })) as { error?: string };
+  assert.match(result.error ?? '', /\[OSV\] offline_dir/);
+});
+
+test('lockfiles of other ecosystems: PyPI, Go, crates.io and Maven packages are asked with OSV spellings', async () => {
+  const polyglot = await makeRepo({
+    'requirements.txt': 'pandas==0.23.4\nflask>=1.0\n',
+    'go.mod': 'module example.com/demo\n\ngo 1.21\n\nrequire github.com/opencontainers/runc v1.0.2\n',
+    'Cargo.lock': 'version = 3\n\n[[package]]\nname = "regex"\nversion = "1.5.4"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n',
+    'pom.xml':
+      '<project><modelVersion>4.0.0</modelVersion><groupId>a</groupId><artifactId>b</artifactId><version>1</version>' +
+      '<dependencies><dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.12</version></dependency></dependencies></project>',
+  }, { name: 'polyglot' });
+  try {
+    const before = osv.requests.length;
+    const report = (await scan(polyglot, new MemoryCache())) as unknown as Report;
+    const found = report.results.map((result) => [result.source.path, result.packages.map((p) => `${p.package.ecosystem}:${p.package.name}@${p.package.version}=${p.vulnerabilities.map((v) => v.id).join(',')}`)]);
+    assert.deepEqual(found, [
+      ['polyglot/Cargo.lock', ['crates.io:regex@1.5.4=RUSTSEC-2022-0013']],
+      ['polyglot/go.mod', ['Go:github.com/opencontainers/runc@1.0.2=GO-2022-0274']],
+      ['polyglot/pom.xml', ['Maven:junit:junit@4.12=GHSA-269g-pwp5-87pp']],
+      ['polyglot/requirements.txt', ['PyPI:pandas@0.23.4=PYSEC-2020-73']],
+    ]);
+    const queries = osv.requests.slice(before).filter((r) => r.endpoint === 'querybatch').flatMap((r) => (r.body as { queries: { package: { name: string }; version: string }[] }).queries);
+    assert.ok(queries.some((q) => q.package.name === 'github.com/opencontainers/runc' && q.version === '1.0.2'), 'Go versions without the v');
+    assert.ok(!queries.some((q) => q.package.name === 'flask'), 'a range pins no version: not asked');
+  } finally {
+    await polyglot.cleanup();
+  }
+});
