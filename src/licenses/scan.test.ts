@@ -1,0 +1,151 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import spdxFull from 'spdx-license-list/full.js';
+import { scanText } from './scan.js';
+import { scancodeKey, spdxOfKey, toScancodeExpression } from './scancode-keys.js';
+import { parseLicenseExpression, type LicenseNode } from './expression.js';
+
+const scan = (path: string, text: string) => scanText(path, `demo/${path}`, text, { timeoutMs: 5_000 });
+const spdxOf = (path: string, text: string) => scan(path, text).detected_license_expression_spdx;
+
+void test('standard notices and headers name their license', () => {
+  const cases: [string, string, string][] = [
+    [
+      'Apache-2.0 header',
+      '/*\n * Copyright 2020 Example Corp.\n *\n * Licensed under the Apache License, Version 2.0 (the "License");\n * you may not use this file except in compliance with the License.\n */\n',
+      'Apache-2.0',
+    ],
+    [
+      'GPL-2.0-or-later notice',
+      '# This program is free software; you can redistribute it and/or modify\n# it under the terms of the GNU General Public License as published by\n# the Free Software Foundation; either version 2 of the License, or\n# (at your option) any later version.\n',
+      'GPL-2.0-or-later',
+    ],
+    [
+      'GPL-3.0-only notice',
+      '// under the terms of the GNU General Public License as published by the Free Software Foundation, version 3.\n',
+      'GPL-3.0-only',
+    ],
+    [
+      'LGPL-2.1-or-later notice',
+      ' * under the terms of the GNU Lesser General Public License as published by the Free Software Foundation;\n * either version 2.1 of the License, or (at your option) any later version.\n',
+      'LGPL-2.1-or-later',
+    ],
+    [
+      'AGPL-3.0-or-later notice',
+      'under the terms of the GNU Affero General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.\n',
+      'AGPL-3.0-or-later',
+    ],
+    [
+      'MPL-2.0 header',
+      '/* This Source Code Form is subject to the terms of the Mozilla Public\n * License, v. 2.0. If a copy of the MPL was not distributed with this\n * file, You can obtain one at https://mozilla.org/MPL/2.0/. */\n',
+      'MPL-2.0',
+    ],
+    [
+      'EPL-2.0 header',
+      ' * This program and the accompanying materials are made available under the terms of the Eclipse Public License v2.0\n',
+      'EPL-2.0',
+    ],
+    ['Go BSD header', '// Use of this source code is governed by a BSD-style\n// license that can be found in the LICENSE file.\n', 'BSD-3-Clause'],
+    ['MIT short form', '/*!\n * accepts\n * Copyright(c) 2014 Jonathan Ong\n * MIT Licensed\n */\n', 'MIT'],
+    ['released under', '// Acorn was written by Marijn Haverbeke and released under an MIT license.\n', 'MIT'],
+    ['JSDoc tag', '/**\n * @license Apache-2.0\n */\n', 'Apache-2.0'],
+    ['Boost', '// Distributed under the Boost Software License, Version 1.0.\n', 'BSL-1.0'],
+    ['Perl', 'This library is free software; you can redistribute it and/or modify it under the same terms as Perl itself.\n', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+    ['Unlicense', 'This is free and unencumbered software released into the public domain.\n', 'Unlicense'],
+  ];
+  for (const [name, text, expected] of cases) assert.equal(spdxOf('src/file.c', text), expected, name);
+});
+
+void test('prose that only mentions licenses is not a notice', () => {
+  assert.equal(spdxOf('docs/faq.md', 'We chose a license after reading about the GNU General Public License and its history.\n'), null);
+  assert.equal(spdxOf('src/a.js', 'const license = readLicense(); // copyright checks happen later\n'), null);
+  assert.equal(spdxOf('src/b.js', 'distributed under the GNU General Public License (GPL), the law of Virginia shall govern\n'), null);
+});
+
+void test('SPDX-License-Identifier tags with expressions, exceptions and or-later', () => {
+  assert.equal(spdxOf('a.c', '// SPDX-License-Identifier: MIT\nint x;\n'), 'MIT');
+  assert.equal(spdxOf('b.c', '/* SPDX-License-Identifier: GPL-2.0-or-later WITH Linux-syscall-note */\n'), 'GPL-2.0-or-later WITH Linux-syscall-note');
+  assert.equal(spdxOf('c.py', '# SPDX-License-Identifier: (MIT OR Apache-2.0) AND BSD-3-Clause\n'), '(MIT OR Apache-2.0) AND BSD-3-Clause');
+  assert.equal(spdxOf('d.c', '// SPDX-License-Identifier: GPL-2.0+\n'), 'GPL-2.0-or-later');
+  const result = scan('e.rs', '// SPDX-License-Identifier: MIT OR Apache-2.0\nfn main() {}\n');
+  assert.equal(result.detected_license_expression, 'mit OR apache-2.0');
+  const match = result.license_detections[0]?.matches[0];
+  assert.equal(match?.matcher, '1-spdx-id');
+  assert.equal(match?.start_line, 1);
+  assert.equal(match?.from_file, 'demo/e.rs');
+});
+
+void test('license files: whole texts with line ranges, bundles section by section', () => {
+  const mit = (spdxFull.MIT?.licenseText as string).replace('<year> <copyright holders>', '2024 Jane Doe');
+  const whole = scan('LICENSE', `${mit}\n`);
+  assert.equal(whole.detected_license_expression, 'mit');
+  const match = whole.license_detections[0]?.matches[0];
+  assert.equal(match?.matcher, '1-hash');
+  assert.equal(match?.rule_identifier, 'mit.LICENSE');
+  assert.equal(match?.start_line, 1);
+  assert.equal(match?.end_line, mit.trimEnd().split('\n').length);
+  assert.deepEqual(whole.copyrights.map((c) => c.copyright), ['Copyright (c) 2024 Jane Doe']);
+  assert.deepEqual(whole.holders.map((h) => h.holder), ['Jane Doe']);
+
+  const isc = spdxFull.ISC?.licenseText as string;
+  const bundle = scan('LICENSE.md', `${isc}\n\n----\n\nThis package bundles code under the following license:\n\n${mit}\n`);
+  assert.equal(bundle.detected_license_expression_spdx, 'ISC AND MIT');
+});
+
+void test('embedded license texts in comment blocks, BSD with a preamble', () => {
+  const bsd = (spdxFull['BSD-2-Clause']?.licenseText as string).replace('<year> <owner>', '2013 Yusuke Suzuki');
+  const header = `/*\n  This file contains code from Esprima.\n\n${bsd.split('\n').map((l) => `  ${l}`).join('\n')}\n*/\n(function () {})();\n`;
+  const result = scan('lib/ast.js', header);
+  assert.equal(result.detected_license_expression, 'bsd-simplified');
+  assert.equal(result.detected_license_expression_spdx, 'BSD-2-Clause');
+});
+
+void test('manifests and README License sections', () => {
+  const pkg = scan('package.json', '{\n  "name": "x",\n  "license": "Apache-2.0"\n}\n');
+  assert.equal(pkg.detected_license_expression, 'apache-2.0');
+  assert.equal(pkg.license_detections[0]?.matches[0]?.start_line, 3);
+  assert.equal(spdxOf('README.md', '# demo\n\nText.\n\n## License\n\nMIT © Jane Doe\n'), 'MIT');
+});
+
+void test('copyrights, holders and authors', () => {
+  const text = [
+    '/*',
+    ' * Copyright (c) 2009-2014 TJ Holowaychuk <tj@vision-media.ca>',
+    ' * Copyright 2019 Example Corp. All rights reserved.',
+    ' * © 2021 Jane Doe',
+    ' * @author John Smith <john@example.test>',
+    ' * The above copyright notice and this permission notice shall be included.',
+    ' */',
+  ].join('\n');
+  const result = scan('src/x.js', text);
+  assert.deepEqual(
+    result.copyrights.map((c) => [c.copyright, c.start_line]),
+    [
+      ['Copyright (c) 2009-2014 TJ Holowaychuk <tj@vision-media.ca>', 2],
+      ['Copyright 2019 Example Corp. All rights reserved.', 3],
+      ['© 2021 Jane Doe', 4],
+    ],
+  );
+  assert.deepEqual(result.holders.map((h) => h.holder), ['TJ Holowaychuk', 'Example Corp', 'Jane Doe']);
+  assert.deepEqual(result.authors.map((a) => a.author), ['John Smith <john@example.test>']);
+});
+
+void test('the time budget stops a file with a scan error', () => {
+  const text = '// Licensed under the MIT license.\n'.repeat(50_000);
+  const result = scanText('big.js', 'demo/big.js', text, { timeoutMs: 0 });
+  assert.equal(result.scan_errors.length, 1);
+  assert.match(result.scan_errors[0] as string, /timeout/);
+});
+
+void test('SPDX ids and ScanCode keys', () => {
+  assert.equal(scancodeKey('GPL-2.0-or-later'), 'gpl-2.0-plus');
+  assert.equal(scancodeKey('BSD-3-Clause'), 'bsd-new');
+  assert.equal(scancodeKey('bsd-2-clause'), 'bsd-simplified');
+  assert.equal(scancodeKey('LicenseRef-scancode-public-domain'), 'public-domain');
+  assert.equal(scancodeKey('LicenseRef-MyOwn'), 'unknown-license-reference');
+  assert.equal(scancodeKey('Not-A-License-1.0'), 'unknown-spdx');
+  assert.equal(spdxOfKey('gpl-2.0'), 'GPL-2.0-only');
+  assert.equal(spdxOfKey('3com-microcode'), 'LicenseRef-scancode-3com-microcode');
+  const expression = parseLicenseExpression('(MIT OR GPL-2.0+ WITH Classpath-exception-2.0) AND BSD-3-Clause') as LicenseNode;
+  assert.equal(toScancodeExpression(expression), '(mit OR gpl-2.0-plus WITH classpath-exception-2.0) AND bsd-new');
+});
