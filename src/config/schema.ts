@@ -73,6 +73,12 @@ const HTTP_URL = /^(https?:\/\/\S+)?$/;
 
 export const configSchema = {
   RabbitMQ: {
+    url: str(
+      '',
+      'Broker URL (amqp://user:password@host:port/vhost); when set it replaces host, port, username and password.',
+      false,
+      { secret: true, pattern: /^(amqps?:\/\/\S+)?$/, patternHint: 'an amqp:// or amqps:// URL' },
+    ),
     host: str('localhost', 'RabbitMQ broker host (distributed mode).', true),
     port: int(5672, 'RabbitMQ broker port.', true, 1, 65535),
     username: str('', 'RabbitMQ user name.', true),
@@ -85,6 +91,16 @@ export const configSchema = {
       0,
     ),
   },
+  Database: {
+    url: str(
+      '',
+      'PostgreSQL URL (postgres://user:password@host:port/database) for distributed mode; `serve` and `agent` require it.',
+      false,
+      { secret: true, pattern: /^(postgres(ql)?:\/\/\S+)?$/, patternHint: 'a postgres:// URL' },
+    ),
+    max_connections: int(10, 'PostgreSQL connections per process.', false, 1, 1000),
+    statement_timeout_s: int(30, 'Time limit of one database statement, in seconds.', false, 1, 3600),
+  },
   SonarQube: {
     host: str('https://sonarqube.mlops.pub', 'SonarQube server: a URL, an IP address or a domain name.', true),
     port: optInt('SonarQube port for IP addresses and domains without a scheme; None for the default.', true),
@@ -94,6 +110,13 @@ export const configSchema = {
     scan_timeout_s: int(1800, 'Time limit of one SonarQube scan, in seconds.', true, 1),
     report_max_wait_time_s: int(120, 'How long to wait for SonarQube to process a report, in seconds.', true, 0),
     report_check_interval_s: int(10, 'Polling interval for the SonarQube report, in seconds.', true, 1),
+    scanner_path: str('sonar-scanner', 'The SonarScanner CLI: a program name looked up on PATH, or a path.', false, { emptyMeansDefault: true }),
+    allow_build_tools: bool(
+      false,
+      'Scan Maven/Gradle projects with `mvn sonar:sonar` / `./gradlew sonar` (these run the repository\'s build code); off: always the SonarScanner CLI.',
+      false,
+    ),
+    request_timeout_s: int(30, 'Time limit of one SonarQube Web API request, in seconds.', false, 1, 3600),
   },
   OpenCheck: {
     host: str('127.0.0.1', 'Address the HTTP API listens on (use 0.0.0.0 to listen on every interface).', true),
@@ -109,6 +132,12 @@ export const configSchema = {
     clone_max_size_mb: int(2048, 'Largest workspace a clone may fill, in MiB; larger clones are stopped.', false, 1),
     command_timeout_s: int(900, 'Default time limit of one command on one repository, in seconds.', false, 1),
     task_max_attempts: int(3, 'Deliveries of one task before it is dead-lettered (a task that keeps crashing agents).', false, 1, 100),
+    backend: str('embedded', '`openchecker up` backends: embedded (SQLite, one process) or distributed ([Database] url + RabbitMQ).', false, {
+      pattern: /^(embedded|distributed)$/,
+      patternHint: 'embedded or distributed',
+    }),
+    agent_heartbeat_s: int(10, 'How often agents report to the registry; an agent silent for 3 intervals is shown inactive.', false, 1, 3600),
+    agent_health_port: int(0, 'Port of the agent\'s own /healthz (0: none). For container probes.', false, 0, 65535),
     shutdown_grace_s: int(30, 'On SIGTERM, how long running tasks may finish before they are handed back to the queue.', false, 0, 3600),
     trust_proxy: bool(false, 'Take client addresses from X-Forwarded-For (set when the API runs behind an ingress or proxy).', false),
     auth_rate_limit_per_minute: int(30, 'POST /auth requests allowed per client address and minute.', false, 1),
@@ -132,10 +161,26 @@ export const configSchema = {
     }),
     api_key: secret('API key of the OpenAI-compatible API.', true),
     model_name: str('', 'Model name for the documentation checkers.', true),
+    timeout_s: int(60, 'Time limit of one chat completion request, in seconds.', false, 1, 3600),
+    max_retries: int(4, 'Retries of a chat completion after a rate limit, a server error or a time-out (with exponential backoff).', false, 0, 20),
+    max_requests_per_command: int(100, 'Most chat completions one documentation command may ask for (one per 3000-character chunk); more is an error.', false, 1, 100000),
   },
-  Gitee: { access_key: secret('Gitee API token.', true) },
-  Github: { access_key: secret('GitHub API token.', true) },
-  GitCode: { access_key: secret('GitCode API token.', true) },
+  Gitee: {
+    access_key: secret('Gitee API token.', true),
+    api_url: str('https://gitee.com/api/v5', 'Gitee API v5 base URL.', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+  },
+  Github: {
+    access_key: secret('GitHub API token.', true),
+    api_url: str('https://api.github.com', 'GitHub REST API base URL (GitHub Enterprise: https://<host>/api/v3); GraphQL is derived from it.', false, {
+      pattern: HTTP_URL,
+      patternHint: 'an http(s) URL',
+      emptyMeansDefault: true,
+    }),
+  },
+  GitCode: {
+    access_key: secret('GitCode API token.', true),
+    api_url: str('https://api.gitcode.com/api/v5', 'GitCode API v5 base URL.', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+  },
   UserManager: {
     default_username: str('', 'A user created (or updated) at start-up; empty: none.', true),
     default_password: secret('Password of default_username; empty credentials never authenticate.', true),
@@ -147,6 +192,43 @@ export const configSchema = {
   AKSK: {
     access_key: str('', 'OHPM access key id (ohpm-info).', true),
     secret_key: secret('OHPM secret key (ohpm-info).', true),
+  },
+  OAT: {
+    jar_path: str('', 'OpenHarmony OAT jar (ohos_ossaudittool-*.jar) that oat-scanner runs with java; relative to config.ini\'s folder. Empty: oat-scanner is unavailable.', false),
+  },
+  Npm: {
+    registry_url: str('', 'npm registry base URL (package-info); empty: the npm client\'s setting (npm_config_registry or `npm config get registry`).', false, {
+      pattern: HTTP_URL,
+      patternHint: 'an http(s) URL',
+    }),
+    downloads_api_url: str('https://api.npmjs.org', 'npm downloads API base URL (package-info).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    timeout_s: int(30, 'Time limit of one npm registry or downloads API request, in seconds.', false, 1, 3600),
+  },
+  OHPM: {
+    api_url: str('https://ohpm.openharmony.cn', 'OHPM base URL for the m2m package info API (ohpm-info).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    timeout_s: int(30, 'Time limit of one OHPM request, in seconds.', false, 1, 3600),
+  },
+  OSSInsight: {
+    api_url: str('https://api.ossinsight.io/v1', 'OSS Insight public API base URL (repo-country-organizations).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    timeout_s: int(30, 'Time limit of one OSS Insight request, in seconds.', false, 1, 3600),
+  },
+  BestPractices: {
+    api_url: str('https://www.bestpractices.dev', 'OpenSSF Best Practices badge site (bestpractices-checker).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    timeout_s: int(30, 'Time limit of one Best Practices API request, in seconds.', false, 1, 3600),
+  },
+  OSV: {
+    api_url: str('https://api.osv.dev', 'OSV API base URL (osv-scanner).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    offline_dir: str('', 'Directory of OSV records (JSON files and/or osv.dev all.zip exports) matched locally instead of asking the API; empty: use the API.', false),
+    timeout_s: int(30, 'Time limit of one OSV API request, in seconds.', false, 1, 3600),
+    concurrency: int(4, 'OSV API requests in flight at once, per command.', false, 1, 64),
+    cache_ttl_s: int(21600, 'How long an OSV answer for one package version is reused across tasks, in seconds (0: not cached).', false, 0),
+  },
+  DepsDev: {
+    api_url: str('https://api.deps.dev', 'deps.dev API base URL: declared licenses of dependencies (dependency-checker, sbom).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    enabled: bool(true, 'Ask deps.dev for the licenses lockfiles do not declare; false: lockfile licenses only (no network).', false),
+    timeout_s: int(20, 'Time limit of one deps.dev request, in seconds.', false, 1, 3600),
+    concurrency: int(8, 'deps.dev requests in flight at once, per command.', false, 1, 64),
+    cache_ttl_s: int(604800, 'How long a deps.dev answer for one package version is reused across tasks, in seconds (0: not cached).', false, 0),
   },
 } as const satisfies Record<string, Record<string, KeySpec>>;
 
