@@ -4,7 +4,8 @@
  * each on the same fast checker and local repository; then the raw rate of `POST /opencheck` with publisher
  * confirms (no agents consuming). Medians of the rounds are reported, with ratios to the embedded mode.
  *
- *   npm run bench -- distributed [-- rounds=3 tasks=120]
+ *   npm run bench -- distributed      (defaults: 3 rounds of 120 tasks)
+ *   node dist/bench/distributed.bench.js rounds=2 tasks=100 [only=publish]   (after a build; only=publish: the publish rate alone)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   const rows: (string | number)[][] = [];
   const results: Record<string, unknown> = { machine: machine(), tasksPerRound: TASKS, rounds: ROUNDS };
   try {
-    for (const agents of AGENT_COUNTS) {
+    for (const agents of args.only === 'publish' ? [] : AGENT_COUNTS) {
       const distributed: number[] = [];
       const embedded: number[] = [];
       for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex++) {
@@ -99,8 +100,8 @@ async function main(): Promise<void> {
       results[`agents${agents}`] = { distributedTasksPerSec: distributed, embeddedTasksPerSec: embedded, medianRatio: d / e };
       process.stdout.write(`agents=${agents}: distributed ${round(d, 1)} tasks/s, embedded ${round(e, 1)} tasks/s\n`);
     }
-    process.stdout.write(`\nThroughput (${TASKS} tasks per round, median of ${ROUNDS}):\n`);
-    process.stdout.write(`${formatTable(['agents', 'distributed tasks/s', 'embedded tasks/s', 'ratio'], rows)}\n`);
+    if (rows.length > 0) process.stdout.write(`\nThroughput (${TASKS} tasks per round, median of ${ROUNDS}):\n`);
+    if (rows.length > 0) process.stdout.write(`${formatTable(['agents', 'distributed tasks/s', 'embedded tasks/s', 'ratio'], rows)}\n`);
 
     // Raw publish rate with confirms: no agents, so every request is a row insert + confirmed publish.
     const cluster = await startCluster({ postgres, rabbit, agents: 0, workDir: work, env: { LOG_LEVEL: 'warn' } });

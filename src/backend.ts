@@ -91,9 +91,9 @@ export class DistributedBackend implements Backend {
   ) {}
 
   async submit(task: NewTask, message: TaskMessage): Promise<TaskRecord> {
-    const existing = await this.store.getTask(task.taskId);
-    if (existing) return existing;
-    const record = await this.store.createTask(task);
+    const { record, created } = await this.store.insertTask(task);
+    // A task id seen before (a retried submit) was queued by its first submit: not published twice.
+    if (!created) return record;
     try {
       await this.queue.publish(message);
     } catch (err) {

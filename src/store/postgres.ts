@@ -7,7 +7,8 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { MIGRATIONS } from './migrations.js';
 import type { Database } from './schema.js';
-import { SqlStore } from './sql-store.js';
+import { SqlStore, toTask } from './sql-store.js';
+import type { NewTask, TaskRecord } from './types.js';
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:port/database` */
@@ -31,6 +32,13 @@ export class PostgresStore extends SqlStore {
   constructor(readonly pool: pg.Pool) {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     super(db, 'postgres', () => db.destroy());
+  }
+
+  /** One round trip: the inserted row, or the existing one when the task id is taken. */
+  async insertTask(task: NewTask): Promise<{ record: TaskRecord; created: boolean }> {
+    const inserted = await this.insertTaskQuery(task).returningAll().executeTakeFirst();
+    if (inserted) return { record: toTask(inserted), created: true };
+    return { record: (await this.getTask(task.taskId)) as TaskRecord, created: false };
   }
 }
 
