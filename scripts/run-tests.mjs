@@ -17,7 +17,7 @@ const filter = process.argv[2];
 const files = [...collect('dist/src', []), ...collect('dist/test', []), ...collect('dist/dashboard/test', [])]
   .filter((f) => !filter || f.includes(filter))
   .sort();
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=180000', ...files], {
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=420000', ...files], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);

@@ -304,7 +304,8 @@ describe('dashboard in headless Chromium', { skip }, () => {
     // The one agent, alive, now idle.
     const agent = page.locator('table tbody tr', { has: page.locator('.badge', { hasText: /^(active|running)$/ }) });
     await agent.first().waitFor();
-    assert.match((await agent.first().textContent()) ?? '', /idle/);
+    // The registry learns of the finished task at the agent's next report; the page polls.
+    await agent.first().filter({ hasText: /idle/ }).waitFor({ timeout: 30_000 });
     const queue = page.locator('section', { has: page.getByRole('heading', { name: 'Queue' }) }).locator('dl.figures');
     await queue.waitFor();
     assert.match((await queue.textContent()) ?? '', /Waiting0/);

@@ -4,9 +4,9 @@
  * callback to the dispatcher. Redelivered messages of finished tasks are acknowledged without re-running.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, rmdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Backend } from '../backend.js';
 import { getChecker } from '../checkers/registry.js';
@@ -85,10 +85,23 @@ export class Agent {
     this.log.info({ concurrency }, 'agent started');
   }
 
+  private reportTimer: NodeJS.Timeout | null = null;
+
+  /** Tells the registry about a change of current tasks shortly (coalesced), not only at the next heartbeat. */
+  private reportSoon(): void {
+    if (this.reportTimer) return;
+    this.reportTimer = setTimeout(() => {
+      this.reportTimer = null;
+      this.options.backend.store.heartbeatAgent(this.id, [...this.current]).catch(() => undefined);
+    }, 250);
+    this.reportTimer.unref();
+  }
+
   /** Stops taking tasks; running ones get `graceMs` to finish, then are handed back to the queue. */
   async stop(graceMs: number): Promise<void> {
     await this.consumer?.stop(graceMs);
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.reportTimer) clearTimeout(this.reportTimer);
     await this.dispatcher.stop();
     await this.options.backend.store.stopAgent(this.id).catch(() => undefined);
     this.log.info('agent stopped');
@@ -143,10 +156,12 @@ export class Agent {
         return;
       }
       this.current.add(taskId);
+      this.reportSoon();
       const crashOn = failpoint('agent-crash-on-project');
       if (crashOn && message.project_url.includes(crashOn)) process.kill(process.pid, 'SIGKILL');
-      // Keyed by task id, never by repository name: two tasks never share or reuse a workspace.
-      workspace = join(this.reposDir, taskId);
+      // Keyed by task id and this delivery, never by repository name: two tasks never share a workspace, and a
+      // new attempt never meets the leftovers of a killed one (whose git may even still be writing there).
+      workspace = join(this.reposDir, taskId, `${this.id}-${randomUUID().slice(0, 8)}`);
       const outcome = await this.execute(message, workspace, signal, log);
       if (signal.aborted) {
         await store.requeueTask(taskId, { handBack: true });
@@ -169,8 +184,13 @@ export class Agent {
       await delivery.release().catch(() => undefined);
     } finally {
       // Removed after the ack, off the task's critical path, but before the slot takes the next task.
-      if (workspace) await rm(workspace, { recursive: true, force: true }).catch((err: unknown) => log.warn({ err }, 'could not remove workspace'));
+      if (workspace) {
+        await rm(workspace, { recursive: true, force: true }).catch((err: unknown) => log.warn({ err }, 'could not remove workspace'));
+        // The task's folder goes too once no other attempt uses it (rmdir fails while one does).
+        await rmdir(dirname(workspace)).catch(() => undefined);
+      }
       this.current.delete(taskId);
+      this.reportSoon();
     }
   }
 

@@ -1,0 +1,4 @@
+// Distributed mode against real RabbitMQ and PostgreSQL: see test/support/distributed-suite.ts.
+import { distributedSuite } from './support/distributed-suite.js';
+
+distributedSuite(['6']);
