@@ -90,17 +90,45 @@ export class DistributedBackend implements Backend {
     readonly queue: RabbitQueue,
   ) {}
 
-  async submit(task: NewTask, message: TaskMessage): Promise<TaskRecord> {
-    const { record, created } = await this.store.insertTask(task);
-    // A task id seen before (a retried submit) was queued by its first submit: not published twice.
-    if (!created) return record;
+  private pending: { task: NewTask; message: TaskMessage; resolve: (record: TaskRecord) => void; reject: (err: unknown) => void }[] = [];
+
+  /**
+   * Group commit, as in the embedded backend: submits arriving in the same event-loop turn share one multi-row
+   * insert (one database round trip instead of one each); each message is then published and confirmed on its
+   * own, and each caller is answered only after both.
+   */
+  submit(task: NewTask, message: TaskMessage): Promise<TaskRecord> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => void this.flush());
+      this.pending.push({ task, message, resolve, reject });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending.splice(0, 500);
+    if (this.pending.length > 0) setImmediate(() => void this.flush());
+    let created: Map<string, TaskRecord>;
     try {
-      await this.queue.publish(message);
+      created = await this.store.insertTasks(batch.map((entry) => entry.task));
     } catch (err) {
-      await this.store.discardQueuedTask(task.taskId).catch(() => undefined);
-      throw err;
+      for (const entry of batch) entry.reject(err);
+      return;
     }
-    return record;
+    await Promise.all(
+      batch.map(async ({ task, message, resolve, reject }) => {
+        const record = created.get(task.taskId);
+        created.delete(task.taskId); // a second submit of one id in the same batch is not published twice
+        try {
+          // A task id seen before (a retried submit) was queued by its first submit: not published again.
+          if (!record) return resolve((await this.store.getTask(task.taskId)) as TaskRecord);
+          await this.queue.publish(message);
+          resolve(record);
+        } catch (err) {
+          if (record) await this.store.discardQueuedTask(task.taskId).catch(() => undefined);
+          reject(err);
+        }
+      }),
+    );
   }
 
   async close(): Promise<void> {

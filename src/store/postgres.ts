@@ -7,7 +7,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { MIGRATIONS } from './migrations.js';
 import type { Database } from './schema.js';
-import { SqlStore, toTask } from './sql-store.js';
+import { SqlStore, taskRow, toTask } from './sql-store.js';
 import type { NewTask, TaskRecord } from './types.js';
 
 export interface PostgresOptions {
@@ -34,11 +34,16 @@ export class PostgresStore extends SqlStore {
     super(db, 'postgres', () => db.destroy());
   }
 
-  /** One round trip: the inserted row, or the existing one when the task id is taken. */
-  async insertTask(task: NewTask): Promise<{ record: TaskRecord; created: boolean }> {
-    const inserted = await this.insertTaskQuery(task).returningAll().executeTakeFirst();
-    if (inserted) return { record: toTask(inserted), created: true };
-    return { record: (await this.getTask(task.taskId)) as TaskRecord, created: false };
+  /** Inserts tasks in one statement; returns those it created (ids already taken are left out). */
+  async insertTasks(tasks: readonly NewTask[]): Promise<Map<string, TaskRecord>> {
+    if (tasks.length === 0) return new Map();
+    const rows = await this.db
+      .insertInto('tasks')
+      .values(tasks.map((task) => taskRow(task)))
+      .onConflict((oc) => oc.column('task_id').doNothing())
+      .returningAll()
+      .execute();
+    return new Map(rows.map((row) => [row.task_id, toTask(row)]));
   }
 }
 

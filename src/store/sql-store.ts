@@ -83,6 +83,21 @@ export function decodeCursor(cursor: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The row of a new task, as inserted. */
+export function taskRow(task: NewTask) {
+  return {
+    task_id: task.taskId,
+    status: 'queued' as const,
+    project_url: task.projectUrl,
+    command_list: JSON.stringify(task.commandList),
+    task_metadata: JSON.stringify(task.taskMetadata),
+    commit_hash: task.commitHash,
+    callback_url: task.callbackUrl,
+    submitted_by: task.submittedBy,
+    created_at: now(),
+  };
+}
+
 /** Column values that (re)schedule the callback of a task that just reached a final state. */
 function scheduleCallback(nowMs: number) {
   const hasCallback = sql<boolean>`callback_url is not null and callback_url <> ''`;
@@ -115,17 +130,7 @@ export class SqlStore implements Store {
   insertTaskQuery(task: NewTask) {
     return this.db
       .insertInto('tasks')
-      .values({
-        task_id: task.taskId,
-        status: 'queued',
-        project_url: task.projectUrl,
-        command_list: JSON.stringify(task.commandList),
-        task_metadata: JSON.stringify(task.taskMetadata),
-        commit_hash: task.commitHash,
-        callback_url: task.callbackUrl,
-        submitted_by: task.submittedBy,
-        created_at: now(),
-      })
+      .values(taskRow(task))
       .onConflict((oc) => oc.column('task_id').doNothing());
   }
 
