@@ -22,6 +22,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// ---------------------------------------------------------------- clean-up on exit
+
+/**
+ * Servers still running when this process ends (a test file killed by the runner's timeout never runs its
+ * `after` hooks): stopped synchronously on exit, so no broker or database outlives its tests.
+ */
+const running = new Map<string, () => void>();
+let exitHooked = false;
+function stopOnExit(key: string, stopSync: () => void): void {
+  running.set(key, stopSync);
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    for (const stop of running.values()) {
+      try {
+        stop();
+      } catch {
+        // best effort while exiting
+      }
+    }
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(1));
+}
+
 // ---------------------------------------------------------------- PostgreSQL
 
 const PG_BIN_DIRS = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/14/bin'];
@@ -72,6 +96,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   const start = async (): Promise<void> => run('pg_ctl', ['-D', data, '-o', options, '-l', join(root, 'log'), '-w', '-t', '60', 'start']);
   const stop = async (): Promise<void> => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
   await start();
+  stopOnExit(root, () => spawnSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], { ...asServer, stdio: 'ignore', timeout: 30_000 }));
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
@@ -80,6 +105,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     stop,
     async destroy() {
       await stop().catch(() => undefined);
+      running.delete(root);
       await rm(root, { recursive: true, force: true });
     },
     async createDatabase(name: string) {
@@ -170,6 +196,9 @@ export async function startRabbit(): Promise<RabbitServer> {
     child = null;
   };
   await start();
+  stopOnExit(root, () => {
+    spawnSync(RABBIT_CTL, ['-n', node, 'shutdown'], { env, stdio: 'ignore', timeout: 30_000 });
+  });
   return {
     url: `amqp://guest:guest@127.0.0.1:${port}`,
     port,
@@ -177,6 +206,7 @@ export async function startRabbit(): Promise<RabbitServer> {
     stop,
     async destroy() {
       await stop();
+      running.delete(root);
       await rm(root, { recursive: true, force: true });
     },
     ctl(...args: string[]): string {
