@@ -9,7 +9,8 @@ import type { Config } from '../config/schema.js';
 import { createLogger } from '../lib/log.js';
 import { listDeadLetters, purgeDeadLetters, requeueDeadLetters } from '../queue/dead-letters.js';
 import { RabbitQueue } from '../queue/rabbitmq.js';
-import { amqpUrl, openStoreWithRetry, redactAmqpUrl } from '../server/distributed.js';
+import { amqpUrl, openStoreWithRetry } from '../server/distributed.js';
+import { withoutCredentials } from '../tasks/validation.js';
 import { UsageError, action, loadCliConfig, parseIntOption } from './common.js';
 import { formatRows } from './table.js';
 
@@ -24,7 +25,7 @@ async function connectRabbit(config: Config): Promise<RabbitQueue> {
   try {
     return await RabbitQueue.connect({ url, heartbeatS: config.RabbitMQ.heartbeat_interval_s, log: createLogger('silent') });
   } catch (err) {
-    throw new Error(`cannot reach RabbitMQ at ${redactAmqpUrl(url)}: ${err instanceof Error ? err.message : String(err)} (check [RabbitMQ] url or host/port/username/password)`);
+    throw new Error(`cannot reach RabbitMQ at ${withoutCredentials(url)}: ${err instanceof Error ? err.message : String(err)} (check [RabbitMQ] url or host/port/username/password)`);
   }
 }
 

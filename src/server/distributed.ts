@@ -15,7 +15,8 @@ import { isRealJwtSecret, type Config } from '../config/schema.js';
 import type { Logger } from '../lib/log.js';
 import { Metrics } from '../lib/metrics.js';
 import { RabbitQueue } from '../queue/rabbitmq.js';
-import { openPostgres, redactDatabaseUrl, type PostgresStore } from '../store/postgres.js';
+import { openPostgres, type PostgresStore } from '../store/postgres.js';
+import { withoutCredentials } from '../tasks/validation.js';
 import { ensureConfiguredUser } from '../users/passwords.js';
 
 /** The broker URL: `[RabbitMQ] url` when set, else built from host, port, username and password as upstream. */
@@ -24,16 +25,6 @@ export function amqpUrl(config: Config): string {
   if (rabbit.url) return rabbit.url;
   const auth = rabbit.username ? `${encodeURIComponent(rabbit.username)}:${encodeURIComponent(rabbit.password)}@` : '';
   return `amqp://${auth}${rabbit.host}:${rabbit.port}`;
-}
-
-export function redactAmqpUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable broker URL)';
-  }
 }
 
 /** Fails with a message that says what to set when distributed mode is not configured. */
@@ -59,7 +50,7 @@ export async function openStoreWithRetry(config: Config, log: Logger, waitMs: nu
       });
     } catch (err) {
       if (Date.now() + delay > deadline) {
-        throw new Error(`cannot reach PostgreSQL at ${redactDatabaseUrl(config.Database.url)}: ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(`cannot reach PostgreSQL at ${withoutCredentials(config.Database.url)}: ${err instanceof Error ? err.message : String(err)}`);
       }
       log.warn({ err: err instanceof Error ? err.message : String(err), retryInMs: delay }, 'PostgreSQL not reachable yet; retrying');
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -126,7 +117,7 @@ export async function startServe(config: Config, log: Logger, options: { jwtSecr
   const dispatcher = new CallbackDispatcher({ store: backend.store, config, log: log.child({ component: 'callback' }), metrics, owner: `serve-${process.pid}` });
   dispatcher.start();
   const housekeeping = startHousekeeping(backend, log);
-  log.info({ url, database: redactDatabaseUrl(config.Database.url), broker: redactAmqpUrl(amqpUrl(config)) }, 'OpenChecker API (serve) started');
+  log.info({ url, database: withoutCredentials(config.Database.url), broker: withoutCredentials(amqpUrl(config)) }, 'OpenChecker API (serve) started');
   let stopping: Promise<void> | null = null;
   return {
     url,
@@ -180,7 +171,7 @@ export async function startAgentProcess(config: Config, configDir: string, log: 
   await agent.start();
   const health = config.OpenCheck.agent_health_port > 0 ? startHealthServer(config.OpenCheck.agent_health_port, backend, log) : null;
   const housekeeping = startHousekeeping(backend, log);
-  log.info({ agent: agent.id, concurrency, broker: redactAmqpUrl(amqpUrl(config)) }, 'OpenChecker agent started');
+  log.info({ agent: agent.id, concurrency, broker: withoutCredentials(amqpUrl(config)) }, 'OpenChecker agent started');
   let stopping: Promise<void> | null = null;
   return {
     agent,

@@ -2,7 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { postgresAvailable, startPostgres, type PostgresServer } from '../../test/support/services.js';
 import { MIGRATIONS } from './migrations.js';
-import { openPostgres, redactDatabaseUrl, type PostgresStore } from './postgres.js';
+import { withoutCredentials } from '../tasks/validation.js';
+import { openPostgres, type PostgresStore } from './postgres.js';
 import { defineStoreContract, newTask } from './store-contract.js';
 
 const skip = postgresAvailable();
@@ -86,8 +87,8 @@ if (skip) {
     }
   });
 
-  test('postgres: passwords are redacted from URLs shown to people', () => {
-    assert.equal(redactDatabaseUrl('postgres://oc:s3cret@db:5432/oc'), 'postgres://oc:***@db:5432/oc');
-    assert.equal(redactDatabaseUrl('not a url'), '(unparseable database URL)');
+  test('postgres: credentials are hidden from database and broker URLs shown to people', () => {
+    assert.equal(withoutCredentials('postgres://oc:s3cret@db:5432/oc'), 'postgres://***@db:5432/oc');
+    assert.equal(withoutCredentials('amqp://oc:s3cret@mq:5672/'), 'amqp://***@mq:5672/');
   });
 }

@@ -94,14 +94,3 @@ export async function migratePostgres(store: PostgresStore): Promise<number> {
     return MIGRATIONS.length;
   });
 }
-
-/** The URL with its password replaced, for logs and error messages. */
-export function redactDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable database URL)';
-  }
-}
