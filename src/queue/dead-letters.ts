@@ -3,19 +3,11 @@
  * the queue holds the messages, the store holds the task's state and the reason; these keep the two in step.
  */
 import type { Backend } from '../backend.js';
+import { stringField } from './body.js';
 import type { DeadLetter } from './types.js';
 
 export interface DeadLetterView extends DeadLetter {
   projectUrl: string | null;
-}
-
-function projectUrlOf(body: string): string | null {
-  try {
-    const parsed = JSON.parse(body) as { project_url?: unknown };
-    return typeof parsed.project_url === 'string' ? parsed.project_url : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function listDeadLetters(backend: Backend, limit: number): Promise<DeadLetterView[]> {
@@ -28,7 +20,7 @@ export async function listDeadLetters(backend: Backend, limit: number): Promise<
         ...letter,
         reason: letter.reason ?? (task?.status === 'dead_lettered' ? task.error : null),
         deadLetteredAt: letter.deadLetteredAt ?? (task?.status === 'dead_lettered' ? task.finishedAt : null),
-        projectUrl: task?.projectUrl ?? projectUrlOf(letter.body),
+        projectUrl: task?.projectUrl ?? stringField(letter.body, 'project_url'),
       };
     }),
   );

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { Statement } from 'better-sqlite3';
 import { prepared, type SqliteDatabase } from '../store/sqlite.js';
+import { stringField } from './body.js';
 import type { Consumer, DeadLetter, Delivery, DeliveryHandler, QueueStats, TaskMessage, TaskQueue } from './types.js';
 
 const RETRY_DELAY_MS = 1000;
@@ -24,15 +25,7 @@ interface DeadRow {
 }
 
 function deadLetterOf(row: DeadRow): DeadLetter {
-  let taskId = row.task_id;
-  if (!taskId) {
-    try {
-      const parsed = JSON.parse(row.body) as { task_id?: unknown };
-      if (typeof parsed.task_id === 'string') taskId = parsed.task_id;
-    } catch {
-      // a poison body: no task id
-    }
-  }
+  const taskId = row.task_id ?? stringField(row.body, 'task_id');
   return { taskId, reason: row.dead_reason, body: row.body, deadLetteredAt: row.lease_until === null ? null : new Date(row.lease_until).toISOString() };
 }
 

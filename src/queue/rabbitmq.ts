@@ -8,6 +8,7 @@
 import { EventEmitter } from 'node:events';
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage, type GetMessage } from 'amqplib';
 import type { Logger } from '../lib/log.js';
+import { stringField } from './body.js';
 import type { Consumer, DeadLetter, Delivery, DeliveryHandler, QueueStats, TaskMessage, TaskQueue } from './types.js';
 
 export const WORK_QUEUE = 'opencheck';
@@ -500,15 +501,7 @@ function deliveryCountOf(message: ConsumeMessage): number {
 function deadLetterOf(message: GetMessage): DeadLetter {
   const body = message.content.toString('utf8');
   const headers: Record<string, unknown> = message.properties.headers ?? {};
-  let taskId: string | null = typeof message.properties.messageId === 'string' ? message.properties.messageId : null;
-  if (!taskId) {
-    try {
-      const parsed = JSON.parse(body) as { task_id?: unknown };
-      if (typeof parsed.task_id === 'string') taskId = parsed.task_id;
-    } catch {
-      // a poison body: no task id
-    }
-  }
+  const taskId = (typeof message.properties.messageId === 'string' ? message.properties.messageId : null) ?? stringField(body, 'task_id');
   const deaths = headers['x-death'];
   const death = Array.isArray(deaths) ? (deaths[0] as { reason?: unknown } | undefined) : undefined;
   const reason = typeof headers[REASON_HEADER] === 'string' ? headers[REASON_HEADER] : typeof death?.reason === 'string' ? `dead-lettered by RabbitMQ (${death.reason})` : null;
