@@ -1,7 +1,8 @@
 /** Pieces shared by the Python extractors: PEP 503 names, PEP 508 requirement strings, pyproject.toml. */
 import { parse as parseToml } from 'smol-toml';
 import type { RepoView } from '../checkers/repo-view.js';
-import { MalformedFileError, dirName, isObject, joinPath } from './record.js';
+import { purlOf } from './purl.js';
+import { MalformedFileError, asString, dirName, isObject, joinPath } from './record.js';
 
 /** PEP 503 normalised name: lower case, runs of `-_.` as one `-`. Names compare equal in this form. */
 export function normalizePythonName(name: string): string {
@@ -123,4 +124,23 @@ export async function siblingToml(repo: RepoView, path: string, name: string): P
       return undefined;
     }
   });
+}
+
+/**
+ * The `[[package]]` tables of a TOML Python lockfile (poetry.lock, pdm.lock) with each package's purl by
+ * normalised name, for resolving dependency edges. A file with only `[metadata]` has no packages.
+ */
+export function lockPackages(text: string, kind: string): { packages: Record<string, unknown>[]; purlByName: Map<string, string> } {
+  const document = parseTomlText(text);
+  if (!Array.isArray(document.package)) {
+    if (isObject(document.metadata)) return { packages: [], purlByName: new Map() };
+    throw new MalformedFileError(`no [[package]] tables: not a ${kind}`);
+  }
+  const packages = document.package.filter(isObject);
+  const purlByName = new Map<string, string>();
+  for (const entry of packages) {
+    const name = asString(entry.name);
+    if (name) purlByName.set(normalizePythonName(name), purlOf('PyPI', name, asString(entry.version) ?? ''));
+  }
+  return { packages, purlByName };
 }

@@ -37,22 +37,7 @@ export class GitHubClient implements PlatformClient {
 
   async repository(): Promise<RepositoryInfo> {
     const repo = asObject((await this.api.request(this.path())).data, 'GitHub repository');
-    return {
-      fullName: str(repo, 'full_name') ?? `${this.ref.owner}/${this.ref.repo}`,
-      description: text(repo, 'description'),
-      homepage: text(repo, 'homepage'),
-      htmlUrl: str(repo, 'html_url'),
-      defaultBranch: str(repo, 'default_branch'),
-      createdAt: str(repo, 'created_at'),
-      updatedAt: str(repo, 'updated_at'),
-      pushedAt: str(repo, 'pushed_at'),
-      archived: bool(repo, 'archived'),
-      fork: bool(repo, 'fork'),
-      stars: num(repo, 'stargazers_count'),
-      forks: num(repo, 'forks_count'),
-      openIssues: num(repo, 'open_issues_count'),
-      license: str(child(repo, 'license'), 'spdx_id'),
-    };
+    return repositoryInfo(repo, this.ref);
   }
 
   async releases(): Promise<Release[]> {
@@ -192,4 +177,28 @@ export function sameOrigin(url: string, base: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A repository object in GitHub's v3 shape, which Gitee and GitCode v5 follow: `web_url` stands in for a
+ * missing `html_url`, and a `license` given as a plain string (v5) for GitHub's `license.spdx_id`.
+ */
+export function repositoryInfo(repo: JsonObject, ref: RepoRef): RepositoryInfo {
+  const license = repo.license;
+  return {
+    fullName: str(repo, 'full_name') ?? `${ref.owner}/${ref.repo}`,
+    description: text(repo, 'description'),
+    homepage: text(repo, 'homepage'),
+    htmlUrl: str(repo, 'html_url') ?? str(repo, 'web_url'),
+    defaultBranch: str(repo, 'default_branch'),
+    createdAt: str(repo, 'created_at'),
+    updatedAt: str(repo, 'updated_at'),
+    pushedAt: str(repo, 'pushed_at'),
+    archived: bool(repo, 'archived'),
+    fork: bool(repo, 'fork'),
+    stars: num(repo, 'stargazers_count'),
+    forks: num(repo, 'forks_count'),
+    openIssues: num(repo, 'open_issues_count'),
+    license: typeof license === 'string' && license !== '' ? license : str(child(repo, 'license'), 'spdx_id'),
+  };
 }

@@ -8,8 +8,8 @@
  */
 import type { Json } from '../checkers/types.js';
 import { ApiClient, type ApiClientOptions } from './api-client.js';
-import { sameOrigin } from './github.js';
-import { asList, asObject, bool, child, num, str, text } from './json.js';
+import { repositoryInfo, sameOrigin } from './github.js';
+import { asList, asObject, bool, child, num, str } from './json.js';
 import type { RepoRef } from './repo-url.js';
 import type { Commit, Contributor, PlatformClient, Release, ReleaseAsset, RepositoryInfo } from './types.js';
 
@@ -40,23 +40,7 @@ export class V5Client implements PlatformClient {
 
   async repository(): Promise<RepositoryInfo> {
     const repo = asObject((await this.api.request(this.path())).data, `${this.label} repository`);
-    const license = repo.license;
-    return {
-      fullName: str(repo, 'full_name') ?? `${this.ref.owner}/${this.ref.repo}`,
-      description: text(repo, 'description'),
-      homepage: text(repo, 'homepage'),
-      htmlUrl: str(repo, 'html_url') ?? str(repo, 'web_url'),
-      defaultBranch: str(repo, 'default_branch'),
-      createdAt: str(repo, 'created_at'),
-      updatedAt: str(repo, 'updated_at'),
-      pushedAt: str(repo, 'pushed_at'),
-      archived: bool(repo, 'archived'),
-      fork: bool(repo, 'fork'),
-      stars: num(repo, 'stargazers_count'),
-      forks: num(repo, 'forks_count'),
-      openIssues: num(repo, 'open_issues_count'),
-      license: typeof license === 'string' && license !== '' ? license : str(child(repo, 'license'), 'spdx_id'),
-    };
+    return repositoryInfo(repo, this.ref);
   }
 
   async releases(): Promise<Release[]> {

@@ -6,9 +6,8 @@
  */
 import type { RepoView } from '../../checkers/repo-view.js';
 import { LineLocator } from '../lines.js';
-import { declaredByPyproject, normalizePythonName, parseRequirement, parseTomlText, siblingToml, type DeclaredPython } from '../python-common.js';
-import { purlOf } from '../purl.js';
-import { MalformedFileError, asString, baseName, isObject, packageRecord } from '../record.js';
+import { declaredByPyproject, normalizePythonName, parseRequirement, lockPackages, siblingToml, type DeclaredPython } from '../python-common.js';
+import { asString, baseName, packageRecord } from '../record.js';
 import type { Extractor, PackageRecord } from '../types.js';
 import { readLockfile } from '../read.js';
 
@@ -24,17 +23,8 @@ export const extractor: Extractor = {
 };
 
 export function parsePdmLock(text: string, path: string, declared?: DeclaredPython): PackageRecord[] {
-  const document = parseTomlText(text);
-  if (!Array.isArray(document.package)) {
-    if (isObject(document.metadata)) return [];
-    throw new MalformedFileError('no [[package]] tables: not a pdm.lock');
-  }
-  const packages = document.package.filter(isObject);
-  const purlByName = new Map<string, string>();
-  for (const entry of packages) {
-    const name = asString(entry.name);
-    if (name) purlByName.set(normalizePythonName(name), purlOf('PyPI', name, asString(entry.version) ?? ''));
-  }
+  const { packages, purlByName } = lockPackages(text, 'pdm.lock');
+  if (packages.length === 0) return [];
   const locator = new LineLocator(text);
   const records: PackageRecord[] = [];
   for (const entry of packages) {

@@ -8,9 +8,8 @@
 import type { RepoView } from '../../checkers/repo-view.js';
 import { devOnly } from '../graph.js';
 import { LineLocator } from '../lines.js';
-import { declaredByPyproject, normalizePythonName, parseTomlText, siblingToml, type DeclaredPython } from '../python-common.js';
-import { purlOf } from '../purl.js';
-import { MalformedFileError, asString, baseName, isObject, packageRecord } from '../record.js';
+import { declaredByPyproject, normalizePythonName, lockPackages, siblingToml, type DeclaredPython } from '../python-common.js';
+import { asString, baseName, isObject, packageRecord } from '../record.js';
 import type { Extractor, PackageRecord } from '../types.js';
 import { readLockfile } from '../read.js';
 
@@ -39,17 +38,8 @@ export function pythonSourceOrigin(source: unknown): Pick<PackageRecord, 'resolu
 }
 
 export function parsePoetryLock(text: string, path: string, declared?: DeclaredPython): PackageRecord[] {
-  const document = parseTomlText(text);
-  if (!Array.isArray(document.package)) {
-    if (isObject(document.metadata)) return [];
-    throw new MalformedFileError('no [[package]] tables: not a poetry.lock');
-  }
-  const packages = document.package.filter(isObject);
-  const purlByName = new Map<string, string>();
-  for (const entry of packages) {
-    const name = asString(entry.name);
-    if (name) purlByName.set(normalizePythonName(name), purlOf('PyPI', name, asString(entry.version) ?? ''));
-  }
+  const { packages, purlByName } = lockPackages(text, 'poetry.lock');
+  if (packages.length === 0) return [];
   const graph = new Map<string, string[]>();
   for (const entry of packages) {
     const name = asString(entry.name);
