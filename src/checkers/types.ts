@@ -22,8 +22,11 @@ export interface CheckerRequirements {
    * `ctx.repo` only, and the agent serves that from git's object store without writing a worktree.
    */
   readonly worktree?: boolean;
-  /** The command makes requests to other hosts. */
-  readonly network?: boolean;
+  /**
+   * The command makes requests to other hosts: `true` always, `'optional'` only when credentials are configured
+   * (it works offline without them, so `openchecker check` runs it by default).
+   */
+  readonly network?: boolean | 'optional';
   /** External programs that must be on PATH. */
   readonly tools?: readonly string[];
   /** Configuration keys (`Section.key`) that must be non-empty. */

@@ -71,7 +71,7 @@ export function registerCheck(program: Command): void {
 function defaultCommands(): string[] {
   return knownCommandNames().filter((name) => {
     const checker = getChecker(name);
-    return checker && !checker.requirements.network && !checker.requirements.commitHash;
+    return checker && checker.requirements.network !== true && !checker.requirements.commitHash;
   });
 }
 

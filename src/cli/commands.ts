@@ -20,7 +20,7 @@ export function registerCommands(program: Command): void {
           const needs = command.requirements
             ? [
                 command.requirements.checkout !== 'none' ? `checkout:${command.requirements.checkout}` : null,
-                command.requirements.network ? 'network' : null,
+                command.requirements.network === 'optional' ? 'network if a token is configured' : command.requirements.network ? 'network' : null,
                 ...(command.requirements.tools ?? []).map((t) => `tool:${t}`),
                 ...(command.requirements.config ?? []).map((k) => `config:${k}`),
                 command.requirements.commitHash ? 'commit_hash' : null,
