@@ -50,9 +50,16 @@ function guardedLookup(
 }
 
 let sharedAgent: Agent | null = null;
-function agent(): Agent {
+/** The connection pool whose DNS lookups refuse blocked addresses; for streaming callers that cannot use safeRequest. */
+export function guardedAgent(): Agent {
   sharedAgent ??= new Agent({ connect: { lookup: guardedLookup }, keepAliveTimeout: 4000 });
   return sharedAgent;
+}
+
+/** Throws when the URL's host is a blocked name or literal address (resolved names are checked at connect). */
+export function assertAllowedHost(url: URL): void {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (BLOCKED_HOSTNAMES.has(host.toLowerCase()) || isBlockedAddress(host)) throw new BlockedAddressError(host);
 }
 
 export interface SafeRequestOptions {
@@ -82,8 +89,7 @@ export async function safeRequest(url: string, options: SafeRequestOptions): Pro
   let body = options.body;
   for (let hop = 0; ; hop++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new Error(`unsupported URL scheme ${current.protocol}`);
-    const host = current.hostname.replace(/^\[|\]$/g, '');
-    if (BLOCKED_HOSTNAMES.has(host.toLowerCase()) || isBlockedAddress(host)) throw new BlockedAddressError(host);
+    assertAllowedHost(current);
     let response: Dispatcher.ResponseData;
     let redirectTo: URL | null = null;
     let text = '';
@@ -93,7 +99,7 @@ export async function safeRequest(url: string, options: SafeRequestOptions): Pro
         headers: options.headers,
         body,
         signal,
-        dispatcher: agent(),
+        dispatcher: guardedAgent(),
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
       });

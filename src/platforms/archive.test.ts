@@ -17,6 +17,7 @@ before(async () => {
     if (req.url === '/zip') res.writeHead(200, { 'content-type': 'application/zip' }).end(zip);
     else if (req.url === '/redirect') res.writeHead(302, { location: `http://localhost:${port}/zip` }).end();
     else if (req.url === '/same-origin-redirect') res.writeHead(302, { location: '/zip' }).end();
+    else if (req.url === '/to-metadata') res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
     else if (req.url === '/hang') res.writeHead(200, { 'content-type': 'application/zip' }).write('PK');
     else if (req.url === '/chunked') {
       // No Content-Length: the cap must hold while streaming.
@@ -71,6 +72,9 @@ void test('size cap while streaming, time limit, HTTP errors and non-zips are Ar
   await assert.rejects(listRemoteZip(`${base}/missing`, { headers: {}, signal }), fails(/^Failed to download release zip: 404$/));
   await assert.rejects(listRemoteZip(`${base}/chunked`, { headers: {}, signal }), fails(/^Invalid zip file$/));
   await assert.rejects(listRemoteZip('http://169.254.169.254/zip', { headers: {}, signal }), /not allowed/);
+  // The same guard as every other user-chosen request: metadata host names, and redirects into blocked ranges.
+  await assert.rejects(listRemoteZip('http://metadata.google.internal/zip', { headers: {}, signal }), /not allowed/);
+  await assert.rejects(listRemoteZip(`${base}/to-metadata`, { headers: {}, signal }), /not allowed/);
 });
 
 void test('the top folder of a source archive is removed; mixed roots are kept', () => {

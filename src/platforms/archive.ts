@@ -6,16 +6,15 @@
  * directly with the same protections: redirects followed hop by hop (GitHub's zipball answers 302 to another
  * host), each hop's address checked, and credentials dropped when a redirect leaves the API's origin.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Agent, request } from 'undici';
+import { request } from 'undici';
 import yauzl from 'yauzl';
-import { BlockedAddressError, isBlockedAddress } from '../lib/http.js';
+import { assertAllowedHost, BlockedAddressError, guardedAgent } from '../lib/http.js';
 
 export const DEFAULT_ARCHIVE_MAX_BYTES = 200 * 1024 * 1024;
 export const DEFAULT_ARCHIVE_TIMEOUT_MS = 60_000;
@@ -35,27 +34,6 @@ export interface DownloadOptions {
   readonly maxBytes?: number;
   readonly timeoutMs?: number;
   readonly signal: AbortSignal;
-}
-
-let sharedAgent: Agent | null = null;
-function agent(): Agent {
-  sharedAgent ??= new Agent({
-    keepAliveTimeout: 4000,
-    connect: {
-      lookup(hostname: string, options: { all?: boolean }, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) {
-        dnsLookup(hostname, { all: true }, (err, addresses) => {
-          if (err) return callback(err, []);
-          const bad = addresses.find((entry) => isBlockedAddress(entry.address));
-          if (bad) return callback(new BlockedAddressError(`${hostname} (${bad.address})`), []);
-          if (options.all) return callback(null, addresses);
-          const first = addresses[0];
-          if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
-          callback(null, first.address, first.family);
-        });
-      },
-    },
-  });
-  return sharedAgent;
 }
 
 /** Lists the entry names of the zip at `url`; the archive touches the disk only for the duration of the call. */
@@ -80,10 +58,10 @@ export async function downloadToFile(url: string, file: string, options: Downloa
   try {
     for (let hop = 0; ; hop++) {
       if (current.protocol !== 'https:' && current.protocol !== 'http:') throw new ArchiveError(`unsupported archive URL scheme ${current.protocol}`);
-      if (isBlockedAddress(current.hostname.replace(/^\[|\]$/g, ''))) throw new BlockedAddressError(current.hostname);
+      assertAllowedHost(current);
       // Tokens go to the API's own origin only, never to the host a redirect points at.
       const headers = current.origin === origin ? options.headers : withoutCredentials(options.headers);
-      const response = await request(current, { method: 'GET', headers, signal, dispatcher: agent(), headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      const response = await request(current, { method: 'GET', headers, signal, dispatcher: guardedAgent(), headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
       const location = response.headers.location;
       if ([301, 302, 303, 307, 308].includes(response.statusCode) && typeof location === 'string') {
         await response.body.dump();
