@@ -1,8 +1,9 @@
 /**
  * Lines of code per language, as upstream's `cloc <dir> --json` reports them, computed once per repository view
  * (`repo.memo('code-count')`). cloc's file selection is followed too: its default excluded folders, zero-sized
- * and >100 MB files, files Perl's `-B` calls binary (first 512 bytes), file names and extensions cloc never
- * counts, and duplicate files (identical content) counted once, the last in path order as cloc keeps it.
+ * and >100 MB files, files Perl's `-B` calls binary (first 512 bytes), files in no counted language
+ * (cloc-classify.ts), and duplicate files (identical content) counted once, the last in path order as cloc
+ * keeps it.
  * Files are read only through the RepoView, once each, with bounded parallelism.
  */
 import { createHash } from 'node:crypto';
@@ -94,7 +95,7 @@ async function countFile(repo: RepoView, file: RepoFile, hash: boolean): Promise
     path: file.path,
     size: file.size,
     language,
-    counts: countLines(language, text, file.path),
+    counts: countLines(language, text),
     digest: hash ? createHash('md5').update(content).digest('hex') : null,
   };
 }

@@ -83,7 +83,8 @@ function byManpage(path: string): Language[] {
   return ['Roff Manpage', 'Roff'].map((name) => data.get(name)).filter((language): language is Language => !!language);
 }
 
-function byHeuristics(path: string, data: string, candidates: Language[]): Language[] {
+/** Linguist's heuristics.yml for the file's extension: the languages its first matching rule names, else `candidates`. */
+export function byHeuristics(path: string, data: string, candidates: Language[]): Language[] {
   const lower = path.toLowerCase();
   const content = data.length > HEURISTICS_BYTES ? data.slice(0, HEURISTICS_BYTES) : data;
   for (const heuristic of linguistData().heuristics) {
