@@ -5,12 +5,14 @@
  *  - online, warm: a second task with the same shared cache (what a second repository with the same
  *    dependencies costs): no request is expected;
  *  - offline, cold: `[OSV] offline_dir` holding one osv.dev-style `all.zip` of every record, loaded and indexed
- *    in this task; offline, warm: the same directory again (the database is kept per process).
+ *    in this task; offline, warm: the same directory again (the database is kept per process);
+ *  - online, cold, with REFUSED packages OSV answers 400 for (test/fakes/osv-validating.ts): what isolating
+ *    them costs, when the 400 names the query's index and when it does not (bisection).
  * The lockfile: PACKAGES npm packages in one package-lock.json (v3), one in ten vulnerable (3 records each, one
  * pair aliased); the database adds DECOYS records of other packages, as a real export mostly holds.
  * The upstream tool (the osv-scanner Go binary) is not installed here, so it is not run; its reference point
  * is its own design: one querybatch per 1,000 packages and one GET per record, with no cache across runs.
- * Environment: BENCH_ROUNDS (default 3), BENCH_PACKAGES (3000), BENCH_DECOYS (20000).
+ * Environment: BENCH_ROUNDS (default 3), BENCH_PACKAGES (3000), BENCH_DECOYS (20000), BENCH_REFUSED (3).
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { makeRepo, makeTask, testConfig } from '../test/support/fixtures.js';
 import { startFakeOsv } from '../test/fakes/osv.js';
+import { startValidatingOsv } from '../test/fakes/osv-validating.js';
 import { runCommands } from '../src/checkers/runner.js';
 import { silentLogger } from '../src/lib/log.js';
 import { MemoryCache, type SharedCache } from '../src/lib/shared-cache.js';
@@ -27,6 +30,7 @@ import { formatTable, machine, median, round, tempDir, writeResults } from './su
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PACKAGES = Number(process.env.BENCH_PACKAGES ?? 3000);
 const DECOYS = Number(process.env.BENCH_DECOYS ?? 20000);
+const REFUSED = Number(process.env.BENCH_REFUSED ?? 3);
 
 const version = (i: number): string => `1.${i % 50}.${i % 7}`;
 
@@ -70,22 +74,39 @@ async function main(): Promise<void> {
   await writeFile(join(zipDir, 'all.zip'), zip);
   const lock = packageLock();
 
+  // The first REFUSED vulnerable-free packages (i % 10 !== 0) are refused by the validating fronts.
+  const refusedNames = new Set(Array.from({ length: 10 * REFUSED }, (_, i) => `bench-pkg-${i}`).filter((_, i) => i % 10 !== 0).slice(0, REFUSED));
+  const indexed = await startValidatingOsv(all, { style: 'indexed', refuse: (query) => refusedNames.has(query.name) });
+  const plain = await startValidatingOsv(all, { style: 'plain', refuse: (query) => refusedNames.has(query.name) });
+  // The same front refusing nothing: its own cost (a second HTTP hop for every request) apart from isolation.
+  const front = await startValidatingOsv(all);
+  const counters = new Map([
+    [osv.url, { querybatch: () => osv.count('querybatch'), vulns: () => osv.count('vulns') }],
+    [indexed.url, { querybatch: () => indexed.batches.length, vulns: () => indexed.inner.count('vulns') }],
+    [plain.url, { querybatch: () => plain.batches.length, vulns: () => plain.inner.count('vulns') }],
+    [front.url, { querybatch: () => front.batches.length, vulns: () => front.inner.count('vulns') }],
+  ]);
+
   const scan = async (cache: SharedCache, env: Record<string, string>): Promise<Measure> => {
     const repo = await makeRepo({ 'package-lock.json': lock }, { name: 'bench' });
+    const count = counters.get(env.OPENCHECKER_OSV_API_URL ?? osv.url) ?? { querybatch: () => osv.count('querybatch'), vulns: () => osv.count('vulns') };
     try {
-      const before = { querybatch: osv.count('querybatch'), vulns: osv.count('vulns') };
+      const before = { querybatch: count.querybatch(), vulns: count.vulns() };
       const started = performance.now();
       const results = await runCommands({ commands: ['osv-scanner'], task: makeTask({ repoName: 'bench' }), repo: repo.view, config: testConfig(env), configDir: tmpdir(), log: silentLogger(), cache });
       const ms = performance.now() - started;
       const report = results['osv-scanner'] as { results?: { packages: unknown[] }[]; error?: string };
       if (report.error) throw new Error(report.error);
-      return { ms, querybatch: osv.count('querybatch') - before.querybatch, vulns: osv.count('vulns') - before.vulns, vulnerable: report.results?.[0]?.packages.length ?? 0 };
+      return { ms, querybatch: count.querybatch() - before.querybatch, vulns: count.vulns() - before.vulns, vulnerable: report.results?.[0]?.packages.length ?? 0 };
     } finally {
       await repo.cleanup();
     }
   };
 
-  const runs: Record<string, Measure[]> = { 'online, cold cache': [], 'online, warm cache': [], 'offline, cold (load all.zip)': [], 'offline, warm': [] };
+  const frontRun = 'online, cold, validating front, none refused';
+  const refusedRun = `online, cold, ${REFUSED} refused (400 names the index)`;
+  const bisectRun = `online, cold, ${REFUSED} refused (400 without index: bisection)`;
+  const runs: Record<string, Measure[]> = { 'online, cold cache': [], 'online, warm cache': [], 'offline, cold (load all.zip)': [], 'offline, warm': [], [frontRun]: [], [refusedRun]: [], [bisectRun]: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const cache = new MemoryCache();
     runs['online, cold cache']?.push(await scan(cache, { OPENCHECKER_OSV_API_URL: osv.url }));
@@ -95,8 +116,14 @@ async function main(): Promise<void> {
     await writeFile(join(dir, 'all.zip'), zip);
     runs['offline, cold (load all.zip)']?.push(await scan(new MemoryCache(), { OPENCHECKER_OSV_OFFLINE_DIR: dir }));
     runs['offline, warm']?.push(await scan(new MemoryCache(), { OPENCHECKER_OSV_OFFLINE_DIR: dir }));
+    runs[frontRun]?.push(await scan(new MemoryCache(), { OPENCHECKER_OSV_API_URL: front.url }));
+    runs[refusedRun]?.push(await scan(new MemoryCache(), { OPENCHECKER_OSV_API_URL: indexed.url }));
+    runs[bisectRun]?.push(await scan(new MemoryCache(), { OPENCHECKER_OSV_API_URL: plain.url }));
   }
   await osv.close();
+  await indexed.close();
+  await plain.close();
+  await front.close();
 
   const expected = Math.ceil(PACKAGES / 10);
   const rows = Object.entries(runs).map(([name, measures]) => {

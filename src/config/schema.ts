@@ -230,6 +230,21 @@ export const configSchema = {
     concurrency: int(8, 'deps.dev requests in flight at once, per command.', false, 1, 64),
     cache_ttl_s: int(604800, 'How long a deps.dev answer for one package version is reused across tasks, in seconds (0: not cached).', false, 0),
   },
+  Registries: {
+    enabled: bool(true, 'Ask the package registries for licenses neither the lockfiles nor deps.dev give (dependency-checker, sbom); false: no registry requests. The npm registry is [Npm] registry_url.', false),
+    timeout_s: int(20, 'Time limit of one package registry request, in seconds.', false, 1, 3600),
+    concurrency: int(8, 'Package registry requests in flight at once, per command (all registries together).', false, 1, 64),
+    cache_ttl_s: int(604800, 'How long a registry answer for one package version is reused across tasks, in seconds (0: not cached).', false, 0),
+    pypi_url: str('https://pypi.org', 'PyPI base URL (JSON API: /pypi/<name>/<version>/json).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    crates_url: str('https://crates.io', 'crates.io base URL (/api/v1/crates/<name>/<version>).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    packagist_url: str('https://repo.packagist.org', 'Packagist Composer v2 metadata base URL (/p2/<vendor>/<name>.json).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    pub_url: str('https://pub.dev', 'pub.dev base URL (/api/packages/<name>/score license tags).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    hex_url: str('https://hex.pm', 'hex.pm base URL (/api/packages/<name>).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    rubygems_url: str('https://rubygems.org', 'RubyGems.org base URL (/api/v2/rubygems/<name>/versions/<version>.json).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    nuget_url: str('https://api.nuget.org/v3-flatcontainer', 'NuGet package base address (PackageBaseAddress/3.0.0: /<id>/<version>/<id>.nuspec).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    maven_url: str('https://repo.maven.apache.org/maven2', 'Maven repository base URL (POMs; parent POMs are followed for inherited licenses).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    cran_url: str('https://crandb.r-pkg.org', 'crandb (CRAN metadata database) base URL (/<package>/<version>).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+  },
 } as const satisfies Record<string, Record<string, KeySpec>>;
 
 export type ConfigSchema = typeof configSchema;

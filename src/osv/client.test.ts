@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startFakeOsv, type FakeOsv } from '../../test/fakes/osv.js';
 import { MemoryCache } from '../lib/shared-cache.js';
 import { ServiceError } from '../package-metadata/http-json.js';
-import { OsvApiClient, type OsvClientOptions } from './client.js';
+import { OsvApiClient, queryKey, type OsvClientOptions } from './client.js';
 import { FIXTURE_IDS, fixtureRecord } from './fixtures.js';
 import type { OsvVulnerability, PackageQuery } from './types.js';
 
@@ -92,11 +92,13 @@ test('gives up with a clear error once the retries are spent', async () => {
   });
 });
 
-test('a 400 is not retried', async () => {
+test('a 400 is not retried: the query is reported as refused', async () => {
   osv.inject('querybatch', 400);
   const before = osv.count('querybatch');
-  await assert.rejects(client().findVulnerabilities([SAFE], signal()), /answered HTTP 400: injected failure/);
+  const c = client();
+  assert.deepEqual(await c.findVulnerabilities([SAFE], signal()), [[]]);
   assert.equal(osv.count('querybatch') - before, 1);
+  assert.deepEqual([...c.rejected], [[queryKey(SAFE), 'injected failure']]);
 });
 
 test('the task signal stops the client while it waits to retry', async () => {

@@ -114,3 +114,33 @@ test('GIT ranges, unreadable versions and withdrawn records match nothing', () =
   assert.ok(isAffected(debian, { ecosystem: 'Debian:12', name: 'openssl', version: '3.0.11-1~deb12u2' }));
   assert.ok(!isAffected(debian, { ecosystem: 'Debian:12', name: 'openssl', version: '3.0.12' }));
 });
+
+test('GIT ranges offline: what can be told without the repository history', () => {
+  const FIX = 'b9d4fe8c1f0e2a3d4c5b6a79880716253445f6e7';
+  const INTRO = '0f0e0d0c0b0a09080706050403020100ffeeddcc';
+  const LAST = '1111111111111111111111111111111111111111';
+  const git = (...events: OsvRange['events']): OsvVulnerability => ({
+    id: 'GIT-1',
+    modified: '2024-01-01T00:00:00Z',
+    affected: [{ package: { ecosystem: 'Packagist', name: 'acme/lib' }, ranges: [{ type: 'GIT', repo: 'https://example.test/acme/lib', events }] }],
+  });
+  const q = (version: string, commit?: string): { ecosystem: string; name: string; version: string; commit?: string } => ({ ecosystem: 'Packagist', name: 'acme/lib', version, ...(commit ? { commit } : {}) });
+  // introduced "0" and nothing else: every commit, hence every version.
+  assert.ok(isAffected(git({ introduced: '0' }), q('1.2.3')));
+  assert.ok(isAffected(git({ introduced: '0' }), q('1.2.3', FIX)));
+  // With a fix, an arbitrary version or commit cannot be placed without history: not matched.
+  assert.ok(!isAffected(git({ introduced: '0' }, { fixed: FIX }), q('1.2.3')));
+  assert.ok(!isAffected(git({ introduced: '0' }, { fixed: FIX }), q('1.2.3', 'abcdefabcdefabcdefabcdefabcdefabcdefabcd')));
+  // A pinned commit that is one of the range's events.
+  assert.ok(isAffected(git({ introduced: INTRO }, { fixed: FIX }), q('1.0.0', INTRO)), 'the introducing commit is affected');
+  assert.ok(isAffected(git({ introduced: INTRO }, { fixed: FIX }), q('1.0.0', INTRO.slice(0, 12))), 'abbreviated hashes compare by prefix');
+  assert.ok(!isAffected(git({ introduced: INTRO }, { fixed: FIX }), q('1.0.0', FIX)), 'the fix commit is not');
+  assert.ok(isAffected(git({ introduced: '0' }, { last_affected: LAST }), q('1.0.0', LAST)), 'last_affected is inclusive');
+  assert.ok(!isAffected(git({ introduced: '0' }, { limit: FIX }), q('1.0.0', FIX)), 'a limit commit is outside');
+  assert.ok(isAffected(git({ introduced: INTRO }, { fixed: FIX }), q(INTRO)), 'a version that is itself a hash');
+  assert.ok(!isAffected(git({ introduced: INTRO }, { fixed: FIX }), q('abc')), 'too short to be a hash');
+  // Explicit versions lists still match, GIT range or not (osv.dev fills them from the repository tags).
+  const listed: OsvVulnerability = { ...git({ introduced: INTRO }, { fixed: FIX }), affected: [{ ...(git({ introduced: INTRO }, { fixed: FIX }).affected?.[0] ?? {}), versions: ['v1.0.0', '1.1.0'] }] };
+  assert.ok(isAffected(listed, q('1.1.0')));
+  assert.ok(!isAffected(listed, q('1.2.0')));
+});

@@ -2,7 +2,7 @@
  * Whether an OSV record affects a package version, evaluated locally (offline mode) as the OSV schema's
  * "Evaluation" section describes: a version is affected when an `affected[]` entry for the package lists it
  * in `versions`, or when one of its SEMVER/ECOSYSTEM ranges includes it. GIT ranges name commits, not
- * versions, and are ignored here (osv-scanner does the same for package scans).
+ * versions; without the repository's history only what needs none is evaluated (gitRangeIncludes).
  */
 import { baseEcosystem, ecosystemScheme, semverScheme, type VersionScheme } from './versions/index.js';
 import type { OsvAffected, OsvEvent, OsvRange, OsvVulnerability, PackageQuery } from './types.js';
@@ -77,6 +77,40 @@ export function rangeIncludes(range: OsvRange, ecosystem: string, version: strin
   return affected;
 }
 
+/** A full or abbreviated (at least 7 hex digits) git commit hash. */
+const COMMIT = /^[0-9a-f]{7,40}$/i;
+
+/** Whether two hashes name the same commit: equal, or one an abbreviation (prefix) of the other. */
+function sameCommit(a: string, b: string): boolean {
+  if (!COMMIT.test(a) || !COMMIT.test(b)) return false;
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x.length <= y.length ? y.startsWith(x) : x.startsWith(y);
+}
+
+/**
+ * Whether a GIT range includes the package, as far as that can be told without the repository's history
+ * (deciding whether a commit lies between `introduced` and `fixed` needs the commit graph, which offline mode
+ * does not have). Evaluated:
+ * - `introduced: "0"` with no `fixed`, `last_affected` or `limit`: every commit is affected, so every version
+ *   of the package is, pinned commit or not;
+ * - a pinned commit (the query's `commit`, or a version that is itself a hash) equal to an event's commit:
+ *   an `introduced` or `last_affected` commit is affected, a `fixed` or `limit` commit is not.
+ * Any other commit or version is not matched by the range (the record can still match by its `versions`
+ * list, which osv.dev fills from the repository's tags, or by other ranges).
+ */
+export function gitRangeIncludes(range: OsvRange, query: PackageQuery): boolean {
+  const events = range.events.map(eventOf).filter((event): event is Event => event !== null);
+  const open = events.every((event) => event.kind === 'introduced' && event.version === '0') && events.length > 0;
+  if (open) return true;
+  const commits = [query.commit, query.version].filter((value): value is string => typeof value === 'string' && COMMIT.test(value));
+  for (const commit of commits) {
+    // "Not affected" first: a fix commit listed again as introduced (a revert) is read as fixed.
+    if (events.some((event) => (event.kind === 'fixed' || event.kind === 'limit') && sameCommit(event.version, commit))) return false;
+    if (events.some((event) => (event.kind === 'introduced' || event.kind === 'last_affected') && sameCommit(event.version, commit))) return true;
+  }
+  return false;
+}
+
 function listsVersion(affected: OsvAffected, ecosystem: string, version: string): boolean {
   const versions = affected.versions ?? [];
   if (versions.includes(version)) return true;
@@ -92,7 +126,7 @@ export function affectsPackage(affected: OsvAffected, query: PackageQuery): bool
   if (baseEcosystem(pkg.ecosystem) !== baseEcosystem(query.ecosystem)) return false;
   if (normalizeName(query.ecosystem, pkg.name) !== normalizeName(query.ecosystem, query.name)) return false;
   if (listsVersion(affected, query.ecosystem, query.version)) return true;
-  return (affected.ranges ?? []).some((range) => rangeIncludes(range, query.ecosystem, query.version));
+  return (affected.ranges ?? []).some((range) => (range.type === 'GIT' ? gitRangeIncludes(range, query) : rangeIncludes(range, query.ecosystem, query.version)));
 }
 
 /** Whether the record affects the package at the queried version (withdrawn records affect nothing). */

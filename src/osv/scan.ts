@@ -21,7 +21,7 @@ export function osvQuery(pkg: PackageRecord): PackageQuery | null {
   if (pkg.resolution === 'local' || pkg.version.trim() === '') return null;
   const ecosystem = pkg.ecosystem === 'OHPM' ? 'npm' : pkg.ecosystem;
   const version = pkg.ecosystem === 'Go' ? pkg.version.replace(/^v/, '') : pkg.version;
-  return { ecosystem, name: pkg.name, version };
+  return pkg.commit ? { ecosystem, name: pkg.name, version, commit: pkg.commit } : { ecosystem, name: pkg.name, version };
 }
 
 /** Every distinct query of the extraction. */
@@ -41,6 +41,8 @@ export interface ScanReportInput {
   readonly extractions: readonly ExtractionResult[];
   /** Records per query key (`queryKey`). */
   readonly vulnerabilities: ReadonlyMap<string, readonly OsvVulnerability[]>;
+  /** Queries OSV refused, by query key, with its reason. */
+  readonly rejected?: ReadonlyMap<string, string>;
 }
 
 export function buildScanReport(input: ScanReportInput): { [key: string]: Json } {
@@ -56,6 +58,15 @@ export function buildScanReport(input: ScanReportInput): { [key: string]: Json }
       const key = queryKey(query);
       if (seen.has(key)) continue;
       seen.add(key);
+      const refused = input.rejected?.get(key);
+      if (refused !== undefined) {
+        errors.push({
+          path: `${input.repoName}/${extraction.file}`,
+          package: { name: query.name, version: query.version, ecosystem: query.ecosystem },
+          error: `OSV refused the query (HTTP 400): ${refused}`,
+        });
+        continue;
+      }
       // Sorted by id: the same report whichever source answered, in whatever order.
       const records = [...(input.vulnerabilities.get(key) ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       if (records.length === 0) continue;
@@ -68,8 +79,8 @@ export function buildScanReport(input: ScanReportInput): { [key: string]: Json }
     if (packages.length > 0) results.push({ source: { path: `${input.repoName}/${extraction.file}`, type: 'lockfile' }, packages });
   }
   const report: { [key: string]: Json } = { results, experimental_config: { licenses: { summary: false, allowlist: null } } };
-  // Not in osv-scanner's layout (it only logs them): lockfiles that could not be read, so a consumer can tell
-  // "no vulnerabilities" from "nothing could be scanned".
+  // Not in osv-scanner's layout (it only logs them): lockfiles that could not be read and packages OSV refused
+  // to look up, so a consumer can tell "no vulnerabilities" from "nothing could be scanned".
   if (errors.length > 0) report.errors = errors;
   return report;
 }

@@ -45,12 +45,20 @@ export interface PackageQuery {
   readonly ecosystem: string;
   readonly name: string;
   readonly version: string;
+  /**
+   * The commit the lockfile pins (git dependencies; composer's source reference), when it names one. Only
+   * offline matching reads it, for GIT ranges; the API is asked by name and version, and `queryKey` leaves it
+   * out.
+   */
+  readonly commit?: string;
 }
 
 /** Where vulnerability records come from: the OSV API or an offline database. */
 export interface VulnerabilitySource {
   /** Full records of the vulnerabilities affecting each query, in query order. */
   findVulnerabilities(queries: readonly PackageQuery[], signal: AbortSignal): Promise<OsvVulnerability[][]>;
+  /** Queries the source refused (the OSV API's 400 for that query alone), by `queryKey`, with the reason. */
+  readonly rejected?: ReadonlyMap<string, string>;
 }
 
 export function isOsvVulnerability(value: unknown): value is OsvVulnerability {

@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import type { Ecosystem } from '../dependencies/types.js';
 import type { Logger } from '../lib/log.js';
 import type { SharedCache } from '../lib/shared-cache.js';
-import { requestJson, type RetryPolicy } from './http-json.js';
+import { ServiceError, requestJson, type RetryPolicy } from './http-json.js';
 
 const SYSTEMS: Partial<Record<Ecosystem, string>> = {
   npm: 'npm',
@@ -51,6 +51,7 @@ export class DepsDevClient {
   private readonly base: string;
   private readonly limit: ReturnType<typeof pLimit>;
   requests = 0;
+  private down: Error | null = null;
 
   constructor(private readonly options: DepsDevOptions) {
     this.base = options.apiUrl.replace(/\/+$/, '');
@@ -73,6 +74,9 @@ export class DepsDevClient {
     const cached = await this.options.cache.get(NAMESPACE, key);
     if (cached !== null) return JSON.parse(cached) as VersionLicenses;
     const answer = await this.limit(async () => {
+      // Lookups queued behind one that found the service unreachable fail at once instead of waiting out
+      // their own retries.
+      if (this.down !== null) throw this.down;
       this.requests++;
       const response = await requestJson(url, {
         timeoutMs: this.options.timeoutMs,
@@ -80,6 +84,10 @@ export class DepsDevClient {
         retry: this.options.retry,
         maxBodyBytes: 4 * 1024 * 1024,
         onRetry: (attempt, reason, delayMs) => this.options.log?.warn({ url, attempt, reason, delayMs }, 'deps.dev retry'),
+      }).catch((err: unknown) => {
+        // A status answers for this version only; anything else (unreachable, time-outs) for the service.
+        if (!signal.aborted && !(err instanceof ServiceError && err.status !== null)) this.down = err instanceof Error ? err : new Error(String(err));
+        throw err;
       });
       if (response.status === 404) return null;
       const licenses = (response.json as { licenses?: unknown } | undefined)?.licenses;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../../src/config/load.js';
-import type { Config } from '../../src/config/schema.js';
+import { configSchema, envName, type Config } from '../../src/config/schema.js';
 import { FsRepoView, type RepoView } from '../../src/checkers/repo-view.js';
 import type { CheckContext, TaskInfo } from '../../src/checkers/types.js';
 import { silentLogger } from '../../src/lib/log.js';
@@ -59,8 +59,26 @@ export async function makeRepo(files: Record<string, string | Buffer>, options: 
   };
 }
 
+/**
+ * Configuration for a test: the defaults, except that every outside service's base URL points at a closed
+ * local port, so a test that forgets its fake server fails at once instead of quietly reaching a real
+ * service (the npm registry is reachable from these machines). `env` overrides, as OPENCHECKER_* variables.
+ */
 export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ env, cwd: tmpdir() }).config;
+  return loadConfig({ env: { ...offlineServiceEnv(), ...env }, cwd: tmpdir() }).config;
+}
+
+/** A closed port on loopback: connections are refused immediately. */
+export const UNREACHABLE_URL = 'http://127.0.0.1:9';
+
+function offlineServiceEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [section, keys] of Object.entries(configSchema)) {
+    for (const key of Object.keys(keys)) {
+      if (key.endsWith('_url') && section !== 'Database' && section !== 'RabbitMQ') env[envName(section, key)] = UNREACHABLE_URL;
+    }
+  }
+  return env;
 }
 
 export function makeTask(overrides: Partial<TaskInfo> = {}): TaskInfo {

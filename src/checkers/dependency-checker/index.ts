@@ -2,8 +2,9 @@
  * dependency-checker: every dependency of the repository as a package URL, split by whether a license was
  * found. Upstream ran ORT (which installs and resolves with each package manager) and cloned dependencies to
  * run licensee on them; here packages come from the lockfiles (shared dependency extraction), licenses from
- * the lockfiles first and deps.dev (`[DepsDev] api_url`, cached across tasks) after. Nothing is installed,
- * executed or cloned.
+ * the lockfiles first, deps.dev (`[DepsDev] api_url`) after, and the package's own registry (`[Registries]`,
+ * `[Npm] registry_url`) when deps.dev gave nothing, all cached across tasks. Nothing is installed, executed
+ * or cloned.
  */
 import { extractDependencies } from '../../dependencies/extract.js';
 import { resolveLicenses } from '../../package-metadata/licenses.js';
@@ -13,7 +14,7 @@ import { dependencyResult } from './evaluate.js';
 export const checker: Checker = {
   name: 'dependency-checker',
   version: 1,
-  description: 'Dependencies as package URLs, split by whether a license was detected (lockfiles, then deps.dev).',
+  description: 'Dependencies as package URLs, split by whether a license was detected (lockfiles, then deps.dev, then the package registries).',
   requirements: { checkout: 'shallow', network: true },
   async run(ctx) {
     const extractions = await extractDependencies(ctx.repo, ctx.signal);

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeRepo, makeTask, testConfig, type FixtureRepo } from '../../../test/support/fixtures.js';
 import { startFakeOsv, type FakeOsv } from '../../../test/fakes/osv.js';
+import { startValidatingOsv } from '../../../test/fakes/osv-validating.js';
 import { silentLogger } from '../../lib/log.js';
 import { MemoryCache, type SharedCache } from '../../lib/shared-cache.js';
 import { FIXTURE_IDS, fixtureRecord } from '../../osv/fixtures.js';
-import type { OsvVulnerability } from '../../osv/types.js';
+import type { OsvRange, OsvVulnerability } from '../../osv/types.js';
 import { runCommands } from '../runner.js';
 import type { Json } from '../types.js';
 
@@ -146,10 +147,39 @@ test('nothing to scan: the layout with no results', async () => {
   assert.equal(osv.requests.length, before, 'no lockfile, no request');
 });
 
-test('OSV refusing the query is an error for this command', async () => {
-  osv.inject('querybatch', 400);
-  const result = (await scan(repo, new MemoryCache())) as { error?: string };
-  assert.match(result.error ?? '', /answered HTTP 400/);
+test('OSV refusing one query (400 for the whole batch): the batch is split, the others answered, the refused one listed in errors', async () => {
+  for (const style of ['indexed', 'plain'] as const) {
+    const strict = await startValidatingOsv(RECORDS, { style, refuse: (query) => query.name === 'lodash' });
+    try {
+      const reference = (await scan(repo, new MemoryCache())) as unknown as Report;
+      const report = (await scan(repo, new MemoryCache(), { OPENCHECKER_OSV_API_URL: strict.url })) as unknown as Report & { error?: string };
+      assert.equal(report.error, undefined, style);
+      assert.deepEqual(report.results, reference.results, `${style}: every other package answered as usual`);
+      assert.deepEqual(report.errors, [
+        { path: 'demo/broken/package-lock.json', error: reference.errors?.[0]?.error },
+        { path: 'demo/package-lock.json', package: { name: 'lodash', version: '4.17.21', ecosystem: 'npm' }, error: 'OSV refused the query (HTTP 400): invalid query' },
+      ]);
+      assert.ok(strict.batches.filter((batch) => batch.refused).length >= 1, style);
+    } finally {
+      await strict.close();
+    }
+  }
+});
+
+test('OSV refusing everything (not one bad query) is still an error for this command', async () => {
+  const strict = await startValidatingOsv(RECORDS, { style: 'plain', refuse: () => true });
+  try {
+    const many = await makeRepo({ 'package-lock.json': lock(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`pkg-${i}`, { version: '1.0.0' }]))) });
+    try {
+      const result = (await scan(many, new MemoryCache(), { OPENCHECKER_OSV_API_URL: strict.url })) as { error?: string };
+      assert.match(result.error ?? '', /answered HTTP 400: invalid query \(more queries refused than 64 isolating requests could set aside\)/);
+      assert.ok(strict.batches.length <= 1 + 64 + 2, `bounded: ${strict.batches.length} requests`);
+    } finally {
+      await many.cleanup();
+    }
+  } finally {
+    await strict.close();
+  }
 });
 
 test('a missing offline directory is an input error naming the setting', async () => {
@@ -181,5 +211,42 @@ test('lockfiles of other ecosystems: PyPI, Go, crates.io and Maven packages are 
     assert.ok(!queries.some((q) => q.package.name === 'flask'), 'a range pins no version: not asked');
   } finally {
     await polyglot.cleanup();
+  }
+});
+
+test('offline mode evaluates GIT ranges where no history is needed: open ranges and pinned event commits', async () => {
+  const INTRO = '0f0e0d0c0b0a09080706050403020100ffeeddcc';
+  const FIX = 'b9d4fe8c1f0e2a3d4c5b6a79880716253445f6e7';
+  const gitRecord = (id: string, name: string, events: OsvRange['events']): OsvVulnerability => ({
+    id,
+    modified: '2024-01-01T00:00:00Z',
+    affected: [{ package: { ecosystem: 'Packagist', name }, ranges: [{ type: 'GIT', repo: `https://example.test/${name}`, events }] }],
+  });
+  const pkg = (name: string, version: string, reference: string): Record<string, unknown> => ({
+    name,
+    version,
+    source: { type: 'git', url: `https://example.test/${name}.git`, reference },
+    dist: { type: 'zip', url: `https://example.test/${name}.zip`, reference },
+  });
+  const composer = await makeRepo({
+    'composer.lock': JSON.stringify({
+      packages: [pkg('acme/open', '1.0.0', FIX), pkg('acme/pinned', '2.0.0', INTRO), pkg('acme/fixed', '2.1.0', FIX)],
+      'packages-dev': [],
+    }),
+  }, { name: 'php' });
+  const dir = await mkdtemp(join(tmpdir(), 'oc-osv-git-'));
+  try {
+    const records = [
+      gitRecord('OSV-GIT-OPEN', 'acme/open', [{ introduced: '0' }]),
+      gitRecord('OSV-GIT-PINNED', 'acme/pinned', [{ introduced: INTRO }, { fixed: FIX }]),
+      gitRecord('OSV-GIT-FIXED', 'acme/fixed', [{ introduced: INTRO }, { fixed: FIX }]),
+    ];
+    for (const record of records) await writeFile(join(dir, `${record.id}.json`), JSON.stringify(record));
+    const report = (await scan(composer, new MemoryCache(), { OPENCHECKER_OSV_OFFLINE_DIR: dir })) as unknown as Report;
+    const found = report.results.flatMap((result) => result.packages.map((p) => [p.package.name, p.vulnerabilities.map((v) => v.id)]));
+    assert.deepEqual(found, [['acme/open', ['OSV-GIT-OPEN']], ['acme/pinned', ['OSV-GIT-PINNED']]]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await composer.cleanup();
   }
 });

@@ -40,12 +40,14 @@ export const checker: Checker = {
     const extractions = await extractDependencies(ctx.repo, ctx.signal);
     const queries = collectQueries(extractions);
     const vulnerabilities = new Map<string, OsvVulnerability[]>();
+    let rejected: ReadonlyMap<string, string> | undefined;
     if (queries.length > 0) {
       const source = await vulnerabilitySource(ctx);
       const found = await source.findVulnerabilities(queries, ctx.signal);
       queries.forEach((query, index) => vulnerabilities.set(queryKey(query), found[index] ?? []));
+      rejected = source.rejected;
     }
-    ctx.log.debug({ lockfiles: extractions.length, packages: queries.length }, 'osv-scanner');
-    return buildScanReport({ repoName: ctx.repo.name, extractions, vulnerabilities });
+    ctx.log.debug({ lockfiles: extractions.length, packages: queries.length, rejected: rejected?.size ?? 0 }, 'osv-scanner');
+    return buildScanReport({ repoName: ctx.repo.name, extractions, vulnerabilities, rejected });
   },
 };
