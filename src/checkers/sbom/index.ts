@@ -1,7 +1,7 @@
 /**
  * sbom (new command): a CycloneDX 1.5 JSON SBOM of the repository from its lockfiles — components with
- * purls, versions and licenses (lockfile, then deps.dev), and the dependency graph where the lockfile has
- * one. Upstream had no such command (its SBOM code only looked for SBOM files and was never wired up).
+ * purls, versions and licenses (lockfile, then deps.dev, then the package registry), and the dependency
+ * graph where the lockfile has one. Upstream had no such command (its SBOM code only looked for SBOM files and was never wired up).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
