@@ -17,7 +17,7 @@ export function registerAgent(program: Command): void {
     .description('Run a worker: take tasks from RabbitMQ, run the checks, store results in PostgreSQL, send callbacks')
     .option('--config <file>', 'config.ini to read (default: $OPENCHECKER_CONFIG, else ./config/config.ini if present)')
     .option('--concurrency <n>', 'tasks run at once (= RabbitMQ prefetch)', parseIntOption('--concurrency', 1, 256), 1)
-    .option('--health-port <port>', 'serve /healthz and /readyz on this port (for container probes)', parseIntOption('--health-port', 1, 65535))
+    .option('--health-port <port>', 'serve /healthz, /readyz and /metrics on this port (container probes, Prometheus)', parseIntOption('--health-port', 1, 65535))
     .action(
       action(async (options: AgentCliOptions) => {
         const { config, configDir, configFile } = loadCliConfig(options.config, { OpenCheck: { agent_health_port: options.healthPort } });

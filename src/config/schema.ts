@@ -137,7 +137,7 @@ export const configSchema = {
       patternHint: 'embedded or distributed',
     }),
     agent_heartbeat_s: int(10, 'How often agents report to the registry; an agent silent for 3 intervals is shown inactive.', false, 1, 3600),
-    agent_health_port: int(0, 'Port of the agent\'s own /healthz (0: none). For container probes.', false, 0, 65535),
+    agent_health_port: int(0, 'Port of the agent\'s own /healthz, /readyz and /metrics (0: none). For container probes and Prometheus.', false, 0, 65535),
     shutdown_grace_s: int(30, 'On SIGTERM, how long running tasks may finish before they are handed back to the queue.', false, 0, 3600),
     trust_proxy: bool(false, 'Take client addresses from X-Forwarded-For (set when the API runs behind an ingress or proxy).', false),
     auth_rate_limit_per_minute: int(30, 'POST /auth requests allowed per client address and minute.', false, 1),

@@ -141,10 +141,11 @@ export interface AgentProcess {
 }
 
 /**
- * A small health endpoint for container probes: /healthz answers while the process runs; /readyz when the
- * broker is connected and the database answers.
+ * The agent's small operations endpoint, for container probes and Prometheus: /healthz answers while the
+ * process runs; /readyz when the broker is connected and the database answers; /metrics the work this process
+ * did (tasks, checker and clone durations, callbacks), which no other process can report.
  */
-function startHealthServer(port: number, backend: DistributedBackend, log: Logger): Server {
+function startHealthServer(port: number, backend: DistributedBackend, metrics: Metrics, log: Logger): Server {
   const server = createServer((request, response) => {
     const send = (status: number, body: Record<string, unknown>): void => {
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -154,6 +155,13 @@ function startHealthServer(port: number, backend: DistributedBackend, log: Logge
       void Promise.all([backend.queue.ping(), backend.store.ping()]).then(
         () => send(200, { status: 'ready' }),
         (err: unknown) => send(503, { status: 'not ready', reason: err instanceof Error ? err.message : String(err) }),
+      );
+      return;
+    }
+    if (request.url === '/metrics') {
+      void metrics.registry.metrics().then(
+        (body) => response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
+        (err: unknown) => send(500, { error: err instanceof Error ? err.message : String(err) }),
       );
       return;
     }
@@ -169,7 +177,7 @@ export async function startAgentProcess(config: Config, configDir: string, log: 
   const metrics = new Metrics();
   const agent = new Agent({ backend, config, configDir, log, metrics, concurrency });
   await agent.start();
-  const health = config.OpenCheck.agent_health_port > 0 ? startHealthServer(config.OpenCheck.agent_health_port, backend, log) : null;
+  const health = config.OpenCheck.agent_health_port > 0 ? startHealthServer(config.OpenCheck.agent_health_port, backend, metrics, log) : null;
   const housekeeping = startHousekeeping(backend, log);
   log.info({ agent: agent.id, concurrency, broker: withoutCredentials(amqpUrl(config)) }, 'OpenChecker agent started');
   let stopping: Promise<void> | null = null;

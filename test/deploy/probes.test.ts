@@ -261,6 +261,11 @@ test('serve and agent started as the manifests start them answer their probes, m
     assert.equal(metrics.status, 200);
     const text = await metrics.text();
     assert.match(text, /^openchecker_queue_messages/m);
+    // Agents serve their own work where their pod annotations say.
+    const agentAnnotations = (agentWorkload.spec.template.metadata as { annotations?: Record<string, string> }).annotations ?? {};
+    const agentMetrics = await fetch(`http://127.0.0.1:${agent.ports.get(Number(agentAnnotations['prometheus.io/port']))}${agentAnnotations['prometheus.io/path']}`);
+    assert.equal(agentMetrics.status, 200);
+    assert.match(await agentMetrics.text(), /^# HELP openchecker_checker_duration_seconds/m);
 
     // The image's HEALTHCHECK, with the environment each container has (the agent's health URL set explicitly).
     assert.equal(healthcheck({ ...main.env, OPENCHECKER_OPENCHECK_PORT: String(main.ports.get(8080)) }), 0);
