@@ -4,11 +4,25 @@
  * reads package.json `license` fields.
  */
 import { createRequire } from 'node:module';
-import correct from 'spdx-correct';
+import type Correct from 'spdx-correct';
 
 const require = createRequire(import.meta.url);
-// spdx-expression-parse 4 is CommonJS; its typings are those of 3.x, which the 4.x API keeps.
-const parse = require('spdx-expression-parse') as (source: string) => RawNode;
+// Loaded on first use: spdx-correct builds its tables when loaded (~20 ms), which a process that never reads
+// a malformed declaration should not pay. spdx-expression-parse 4 is CommonJS; its typings are those of 3.x,
+// which the 4.x API keeps.
+let correctOnce: typeof Correct | null = null;
+let parseOnce: ((source: string) => RawNode) | null = null;
+
+/** spdx-correct, loaded on first use. */
+export function correct(text: string, options: { upgrade: boolean }): string | null {
+  correctOnce ??= require('spdx-correct') as typeof Correct;
+  return correctOnce(text, options);
+}
+
+function parse(source: string): RawNode {
+  parseOnce ??= require('spdx-expression-parse') as (source: string) => RawNode;
+  return parseOnce(source);
+}
 
 interface RawLeaf {
   license: string;
@@ -39,6 +53,26 @@ function tryParse(text: string): LicenseNode | null {
   }
 }
 
+/** Where the address names the license: spdx.org, opensource.org, choosealicense.com, apache.org, gnu.org, mozilla.org. */
+const LICENSE_URLS: readonly [RegExp, (match: RegExpExecArray) => string][] = [
+  [/^(?:spdx\.org|opensource\.org|choosealicense\.com)\/licenses?\/([A-Za-z0-9.+-]+?)(?:\.html|\.php|\.json|\.txt)?\/?$/, (m) => m[1] ?? ''],
+  [/^(?:www\.)?apache\.org\/licenses\/LICENSE-(\d\.\d)(?:\.txt|\.html)?\/?$/i, (m) => `Apache-${m[1] ?? ''}`],
+  [/^(?:www\.)?gnu\.org\/licenses\/(a?gpl|lgpl|fdl)(?:-(\d\.\d))?(?:\.html|\.txt|\.en\.html)?\/?$/i, (m) => `${(m[1] ?? '').toUpperCase()}-${m[2] ?? ''}`],
+  [/^(?:www\.)?mozilla\.org\/(?:en-US\/)?MPL\/(\d\.\d)\/?$/i, (m) => `MPL-${m[1] ?? ''}`],
+];
+
+function licenseFromUrl(url: string): LicenseNode | null {
+  const address = url.replace(/^[a-z]+:\/\/(?:www\.)?/i, '').replace(/[?#].*$/, '');
+  for (const [pattern, id] of LICENSE_URLS) {
+    const match = pattern.exec(address);
+    if (!match) continue;
+    const candidate = id(match);
+    const node = tryParse(candidate) ?? tryParse(correct(candidate, { upgrade: true }) ?? '');
+    if (node) return node;
+  }
+  return null;
+}
+
 /** Operators between operands of free-text declarations ("MIT/Apache-2.0", "MIT or Apache 2.0"). */
 const OPERATOR = /(\s+(?:AND|OR|WITH)\s+|\s*\/\s*)/i;
 
@@ -48,6 +82,9 @@ const OPERATOR = /(\s+(?:AND|OR|WITH)\s+|\s*\/\s*)/i;
  */
 export function parseLicenseExpression(declared: string): LicenseNode | null {
   if (declared.trim() === '' || declared.length > 500) return null;
+  // spdx-correct guesses on any text, and on a URL its guesses are arbitrary (a custom license's page came back
+  // as MPL-2.0): URLs are read only where the address itself names the license.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(declared.trim())) return licenseFromUrl(declared.trim());
   const direct = tryParse(declared.trim());
   if (direct) return direct;
   const text = declared.trim().replace(/^\(([^()]*)\)$/s, '$1').trim();

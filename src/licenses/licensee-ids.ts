@@ -3,7 +3,7 @@
  * deprecated ids (`GPL-2.0`, not `GPL-2.0-only`); `license-detector` keeps them so consumers of licensee's
  * output see the same ids. Everything else is the SPDX id, and the key is the lower-cased id.
  */
-import spdxFull from 'spdx-license-list/full.js';
+import spdxIndex from 'spdx-license-list';
 
 /** licensee's pseudo licenses. */
 export const LICENSEE_PSEUDO = { other: 'NOASSERTION', none: 'NONE' } as const;
@@ -38,7 +38,7 @@ export function licenseMeta(id: string) {
   }
   const key = id.toLowerCase();
   const spdxId = Object.entries(LICENSEE_GPL).find(([, entry]) => entry.id === id)?.[0] ?? id;
-  const title = TITLES.get(id) ?? spdxFull[spdxId]?.name ?? id;
+  const title = TITLES.get(id) ?? spdxIndex[spdxId]?.name ?? id;
   return {
     key,
     spdx_id: id,

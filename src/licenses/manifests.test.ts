@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderSpdx } from './expression.js';
-import { readManifest } from './manifests.js';
+import { declaredToExpression, readManifest } from './manifests.js';
 
 const expressionOf = (name: string, text: string): string | null => {
   const declaration = readManifest(name, text);
@@ -49,4 +49,21 @@ void test('*.gemspec, pom.xml, *.csproj, *.nuspec, DESCRIPTION, dist.ini', () =>
   assert.equal(expressionOf('dist.ini', 'name = X\nlicense = Perl_5\n'), null, 'names no SPDX license: nothing declared');
   assert.equal(readManifest('pom.xml', '<project><licenses>'), null);
   assert.equal(readManifest('README.md', 'license: MIT'), null);
+});
+
+void test('license URLs: read where the address names the license, never guessed', () => {
+  const id = (url: string): string | null => {
+    const node = declaredToExpression(url);
+    return node && 'license' in node ? node.license : null;
+  };
+  assert.equal(id('http://www.apache.org/licenses/LICENSE-2.0'), 'Apache-2.0');
+  assert.equal(id('https://opensource.org/licenses/MIT'), 'MIT');
+  assert.equal(id('http://opensource.org/licenses/mit-license.php'), 'MIT');
+  assert.equal(id('https://spdx.org/licenses/BSD-3-Clause.html'), 'BSD-3-Clause');
+  assert.equal(id('https://choosealicense.com/licenses/isc/'), 'ISC');
+  assert.equal(id('https://www.mozilla.org/en-US/MPL/2.0/'), 'MPL-2.0');
+  assert.equal(id('https://www.gnu.org/licenses/lgpl-2.1.txt'), 'LGPL-2.1');
+  // spdx-correct used to turn this custom license's page into MPL-2.0.
+  assert.equal(declaredToExpression('https://example.test/our-license.html'), null);
+  assert.equal(declaredToExpression('https://github.com/acme/tool/blob/main/LICENSE'), null);
 });

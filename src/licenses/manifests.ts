@@ -3,7 +3,9 @@
  * setup.cfg, *.gemspec, pom.xml, *.csproj, *.nuspec, R DESCRIPTION, dist.ini, *.cabal and LICENSE.spdx. Each
  * reader takes the file's text and returns what it declares; nothing here reads files or runs code.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as FastXmlParser from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import { parse as parseToml } from 'smol-toml';
 import { parseLicenseExpression, type LicenseNode } from './expression.js';
 import { licenseByName } from './names.js';
@@ -29,7 +31,19 @@ interface ManifestFormat {
   read(text: string): string[];
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, parseTagValue: false, attributeNamePrefix: '@' });
+const require = createRequire(import.meta.url);
+let xmlOnce: XMLParser | null = null;
+
+/** The XML parser, loaded on first use: most projects have no XML manifest, and loading it costs ~15 ms. */
+const xml = {
+  parse(text: string): unknown {
+    if (!xmlOnce) {
+      const { XMLParser: Parser } = require('fast-xml-parser') as typeof FastXmlParser;
+      xmlOnce = new Parser({ ignoreAttributes: false, parseTagValue: false, attributeNamePrefix: '@' });
+    }
+    return xmlOnce.parse(text) as unknown;
+  },
+};
 
 type Dict = Record<string, unknown>;
 const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -103,7 +103,7 @@ export function isCopyrightOnly(content: string): boolean {
 }
 
 function attributionOf(content: string): string | null {
-  const match = COPYRIGHT_LINES.exec(contentWithoutTitle(content, { titleRegex: getCorpus().titleRegex }));
+  const match = COPYRIGHT_LINES.exec(contentWithoutTitle(content, { titles: getCorpus().titles }));
   return match ? match[0].trim() : null;
 }
 

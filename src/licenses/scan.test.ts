@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import spdxFull from 'spdx-license-list/full.js';
-import { scanText } from './scan.js';
+import { scanText, worthScanning } from './scan.js';
 import { scancodeKey, spdxOfKey, toScancodeExpression } from './scancode-keys.js';
 import { parseLicenseExpression, type LicenseNode } from './expression.js';
 
@@ -148,4 +148,19 @@ void test('SPDX ids and ScanCode keys', () => {
   assert.equal(spdxOfKey('3com-microcode'), 'LicenseRef-scancode-3com-microcode');
   const expression = parseLicenseExpression('(MIT OR GPL-2.0+ WITH Classpath-exception-2.0) AND BSD-3-Clause') as LicenseNode;
   assert.equal(toScancodeExpression(expression), '(mit OR gpl-2.0-plus WITH classpath-exception-2.0) AND bsd-new');
+});
+
+void test('files without a license keyword are not decoded; license-named files always are', () => {
+  const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
+  assert.equal(worthScanning('src/add.js', bytes('export const add = (a, b) => a + b;\n')), false);
+  assert.equal(worthScanning('LICENSE', bytes('do what you like\n')), true);
+  assert.equal(worthScanning('package.json', bytes('{"name":"x"}')), true);
+  assert.equal(worthScanning('README.md', bytes('# x\n')), true);
+  for (const text of ['// SPDX-License-Identifier: MIT', '/* Copyright 2020 X */', '# COPYRIGHT', '© 2020 X', '(C) 2020', 'Licensed under', 'LICENCE', 'released into the Public Domain', 'GNU General Public License', 'PERMISSION IS HEREBY GRANTED']) {
+    assert.equal(worthScanning('src/a.js', bytes(`x\n${text}\n`)), true, text);
+  }
+  // What is skipped is exactly what scanText finds nothing in.
+  const skipped = 'const a = 1;\nfunction f() { return a; }\n';
+  assert.equal(worthScanning('src/f.js', bytes(skipped)), false);
+  assert.deepEqual(scanText('src/f.js', 'repo/src/f.js', skipped, { timeoutMs: 5000 }).license_detections, []);
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
 import type { RepoFile, RepoView } from '../checkers/repo-view.js';
 import { packageRoot } from '../lib/paths.js';
-import { scanText, type FileScan, type LicenseMatch } from './scan.js';
+import { scanText, worthScanning, type FileScan, type LicenseMatch } from './scan.js';
 
 export interface TreeScanOptions {
   /** Per-file time budget in ms. */
@@ -73,6 +73,8 @@ async function scanFile(repo: RepoView, file: RepoFile, options: TreeScanOptions
   // bytes (isbinaryfile), which would otherwise read them a second time.
   const head = bytes.subarray(0, SNIFF_BYTES);
   if (await isBinaryFile(head, head.length)) return EMPTY_SCAN;
+  // Most files hold no license keyword at all: they are not decoded (an empty scan is what scanText gives them).
+  if (!worthScanning(file.path, bytes)) return EMPTY_SCAN;
   return scanText(file.path, repo.displayPath(file.path), bytes.toString('utf8'), { timeoutMs: options.fileTimeoutMs });
 }
 
