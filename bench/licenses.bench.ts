@@ -159,7 +159,8 @@ async function main(): Promise<void> {
   const rows: (string | number)[][] = [];
   const row = (label: string, name: string, units: number, unit: string): void => {
     if (samples[name]!.length === 0) {
-      rows.push([label, 'not installed', '', '', '', '']);
+      const tool = name.startsWith('licensee') ? 'licensee' : 'licensecheck';
+      rows.push([label, REFERENCES.has(tool) ? 'not installed' : 'skipped (BENCH_LICENSE_REFERENCES)', '', '', '', '']);
       return;
     }
     rows.push([label, round(med(name, 'wall'), 2), round(med(name, 'cpu'), 2), round(units / med(name, 'wall'), 0), `${unit}/s`, round(med(name, 'rssMb'), 0)]);

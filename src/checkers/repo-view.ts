@@ -6,8 +6,8 @@
  * Two sources implement it: `FsRepoView` reads a folder (a checkout, or any local directory), and
  * `GitRepoView` (git-repo-view.ts) reads a clone's object store without writing a worktree at all.
  */
-import { close as fsClose, lstatSync, open as fsOpen, read as fsRead } from 'node:fs';
-import { open, readdir, readFile } from 'node:fs/promises';
+import { close as fsClose, fstat as fsFstat, lstatSync, open as fsOpen, read as fsRead } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, posix, resolve, sep } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
 import { parse as parseYamlText } from 'yaml';
@@ -190,33 +190,37 @@ export class FsRepoView extends RepoView {
     return join(this.root, this.safePath(path));
   }
 
-  private readHead(path: string, bytes: number): Promise<Buffer> {
-    // Callback-style fs: on trees of tens of thousands of files this is about 2.5x faster than FileHandle.
+  /**
+   * Up to `maxBytes` from the start of a file. Callback-style fs: on trees of tens of thousands of files it is
+   * about 2.5x faster than FileHandle (one promise per step instead of several). Small reads (sniffing) skip
+   * the fstat; larger ones size the buffer from it and read until it is full or the file ends.
+   */
+  protected readPrefix(path: string, maxBytes: number): Promise<Buffer> {
     const absolute = join(this.root, path);
     return new Promise((resolvePromise, reject) => {
       fsOpen(absolute, 'r', (openError, fd) => {
         if (openError) return reject(openError);
-        const buffer = Buffer.allocUnsafe(bytes);
-        fsRead(fd, buffer, 0, bytes, 0, (readError, bytesRead) => {
-          fsClose(fd, () => (readError ? reject(readError) : resolvePromise(buffer.subarray(0, bytesRead))));
+        const finish = (error: Error | null, result?: Buffer): void =>
+          fsClose(fd, () => (error ? reject(error) : resolvePromise(result ?? Buffer.alloc(0))));
+        const readInto = (buffer: Buffer): void => {
+          let filled = 0;
+          const step = (): void => {
+            fsRead(fd, buffer, filled, buffer.length - filled, filled, (readError, bytesRead) => {
+              if (readError) return finish(readError);
+              filled += bytesRead;
+              if (bytesRead === 0 || filled >= buffer.length) return finish(null, buffer.subarray(0, filled));
+              step();
+            });
+          };
+          step();
+        };
+        if (maxBytes <= SNIFF_BYTES) return readInto(Buffer.allocUnsafe(maxBytes));
+        fsFstat(fd, (statError, stats) => {
+          if (statError) return finish(statError);
+          readInto(Buffer.allocUnsafe(Math.min(stats.size, maxBytes)));
         });
       });
     });
-  }
-
-  protected async readPrefix(path: string, maxBytes: number): Promise<Buffer> {
-    if (maxBytes <= SNIFF_BYTES) return this.readHead(path, maxBytes);
-    const absolute = join(this.root, path);
-    const handle = await open(absolute, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size <= maxBytes) return await readFile(handle);
-      const buffer = Buffer.alloc(maxBytes);
-      const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
   }
 
   protected async listFiles(): Promise<RepoFile[]> {
