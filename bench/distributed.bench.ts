@@ -5,9 +5,14 @@
  * confirms (no agents consuming). Medians of the rounds are reported, with ratios to the embedded mode.
  *
  *   npm run bench -- distributed      (defaults: 3 rounds of 120 tasks)
- *   node dist/bench/distributed.bench.js rounds=2 tasks=100 [only=publish]   (after a build; only=publish: the publish rate alone)
+ *   node dist/bench/distributed.bench.js rounds=2 tasks=100 [only=publish] [connections=32]
+ *     (after a build; only=publish: the publish rate alone; connections: of the publish load)
+ *
+ * The publish rate comes with the CPU seconds each party used during the saturated rounds (the API process,
+ * the broker, PostgreSQL, the load generator), read from /proc: on a shared 2-core machine it tells whether the
+ * API is what limits the rate.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCluster, type Cluster } from '../test/support/cluster.js';
@@ -19,7 +24,44 @@ import { formatTable, load, machine, median, round, writeResults } from './suppo
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
 const ROUNDS = Number(args.rounds ?? 3);
 const TASKS = Number(args.tasks ?? 120);
+const CONNECTIONS = Number(args.connections ?? 32);
 const AGENT_COUNTS = [1, 2, 4];
+
+type Party = 'api' | 'broker' | 'database' | 'load generator';
+
+/** CPU seconds (user + system) used so far by each party's processes, from /proc; empty where there is none. */
+function cpuByParty(): Partial<Record<Party, number>> {
+  const ticks = 100; // USER_HZ on Linux
+  const totals: Partial<Record<Party, number>> = {};
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return totals;
+  }
+  for (const pid of pids) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const party: Party | null = Number(pid) === process.pid
+        ? 'load generator'
+        : cmdline.includes('openchecker.js serve')
+          ? 'api'
+          : cmdline.includes('beam.smp')
+            ? 'broker'
+            : /^postgres(?::| )/.test(cmdline) || cmdline.includes('/postgres ')
+              ? 'database'
+              : null;
+      if (!party) continue;
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      totals[party] = (totals[party] ?? 0) + (Number(fields[11]) + Number(fields[12])) / ticks;
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return totals;
+}
 const BODY = (projectUrl: string): Record<string, unknown> => ({ commands: ['readme-checker', 'binary-checker'], project_url: projectUrl });
 
 async function drain(submit: () => Promise<string>, done: (ids: string[]) => Promise<boolean>): Promise<number> {
@@ -109,15 +151,22 @@ async function main(): Promise<void> {
       const body = JSON.stringify({ commands: ['readme-checker'], project_url: 'https://github.com/acme/demo' });
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${cluster.token}` };
       const publish = [];
+      const cpuBefore = cpuByParty();
+      const wallBefore = performance.now();
       for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex++) {
-        publish.push(await load('publish', { url: `${cluster.apiUrl}/opencheck`, method: 'POST', headers, body, connections: 32, duration: 8 }));
+        publish.push(await load('publish', { url: `${cluster.apiUrl}/opencheck`, method: 'POST', headers, body, connections: CONNECTIONS, duration: 8 }));
       }
-      const fixed = await load('publish@1000', { url: `${cluster.apiUrl}/opencheck`, method: 'POST', headers, body, connections: 32, duration: 8, overallRate: 1000 });
+      const wallSeconds = (performance.now() - wallBefore) / 1000;
+      const cpuAfter = cpuByParty();
+      const cores: Record<string, number> = {};
+      for (const [party, seconds] of Object.entries(cpuAfter)) cores[party] = round((seconds - (cpuBefore[party as Party] ?? 0)) / wallSeconds, 2);
+      const fixed = await load('publish@1000', { url: `${cluster.apiUrl}/opencheck`, method: 'POST', headers, body, connections: CONNECTIONS, duration: 8, overallRate: 1000 });
       const rate = median(publish.map((r) => r.reqPerSec));
       const p99 = median(publish.map((r) => r.p99));
-      process.stdout.write(`\nPOST /opencheck with publisher confirms (32 connections): ${round(rate, 0)} req/s, p99 ${round(p99, 1)} ms (median of ${ROUNDS})\n`);
+      process.stdout.write(`\nPOST /opencheck with publisher confirms (${CONNECTIONS} connections): ${round(rate, 0)} req/s, p99 ${round(p99, 1)} ms (median of ${ROUNDS})\n`);
+      process.stdout.write(`CPU cores used while saturated (of ${String(machine().cpus)}): ${JSON.stringify(cores)}\n`);
       process.stdout.write(`At a fixed 1,000 req/s: ${round(fixed.reqPerSec, 0)} req/s served, p99 ${round(fixed.p99, 1)} ms, non-2xx ${fixed.non2xx}\n`);
-      results.publish = { runs: publish, medianReqPerSec: rate, medianP99: p99, fixed1000: fixed };
+      results.publish = { connections: CONNECTIONS, runs: publish, medianReqPerSec: rate, medianP99: p99, coresWhileSaturated: cores, fixed1000: fixed };
     } finally {
       await cluster.stop();
     }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { SignJWT } from 'jose';
 import { buildApp } from '../src/api/app.js';
+import { USER_CACHE_MS } from '../src/api/context.js';
 import { createTokenService, type TokenService } from '../src/api/tokens.js';
 import { EmbeddedBackend, type Backend } from '../src/backend.js';
 import { loadConfig } from '../src/config/load.js';
@@ -167,6 +168,24 @@ test('GET /test accepts the Bearer and JWT schemes and answers the caller', asyn
     assert.equal(response.statusCode, 200, `${scheme}: ${response.body}`);
     assert.deepEqual(json(response), { id: userIdFor(USER.username), username: USER.username });
   }
+});
+
+test('a deleted user\'s token is refused: at once when unused, within USER_CACHE_MS when it was just used', async () => {
+  for (const name of ['bob', 'carol']) await addUser(h.embedded.store, name, 'a-long-password-here', 'user');
+  const tokenOf = async (username: string): Promise<string> =>
+    json(await h.app.inject({ method: 'POST', url: '/auth', payload: { username, password: 'a-long-password-here' } })).access_token as string;
+  const call = (bearer: string) => h.app.inject({ method: 'GET', url: '/test', headers: { authorization: `Bearer ${bearer}` } });
+
+  const bob = await tokenOf('bob');
+  assert.ok(await h.embedded.store.deleteUser('bob'));
+  assert.match(assertErrorBody(await call(bob), 401, 'deleted before use').error as string, /no longer exists/);
+
+  // A user looked up a moment ago is reused for USER_CACHE_MS (one database round trip saved per request).
+  const carol = await tokenOf('carol');
+  assert.equal((await call(carol)).statusCode, 200);
+  assert.ok(await h.embedded.store.deleteUser('carol'));
+  await new Promise((resolve) => setTimeout(resolve, USER_CACHE_MS + 100));
+  assertErrorBody(await call(carol), 401, 'deleted after use, once the cache expired');
 });
 
 test('POST /test echoes the message as a JSON string', async () => {

@@ -22,11 +22,34 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * How long a looked-up user is reused. Every authenticated request used to cost a database round trip before
+ * any work; a busy client sends hundreds a second with one token. The price: a user deleted (or whose role
+ * changed) with the `users` command keeps its access for up to this long.
+ */
+export const USER_CACHE_MS = 5000;
+const USER_CACHE_MAX = 10_000;
+
+type CachedUser = { user: UserRecord | null; expires: number };
+const userCaches = new WeakMap<ApiDeps, Map<string, CachedUser>>();
+
+async function findUser(deps: ApiDeps, userId: string): Promise<UserRecord | null> {
+  let cache = userCaches.get(deps);
+  if (!cache) userCaches.set(deps, (cache = new Map<string, CachedUser>()));
+  const now = Date.now();
+  const hit = cache.get(userId);
+  if (hit && hit.expires > now) return hit.user;
+  const user = await deps.backend.store.getUserById(userId);
+  if (cache.size >= USER_CACHE_MAX) cache.clear();
+  cache.set(userId, { user, expires: now + USER_CACHE_MS });
+  return user;
+}
+
 /** preHandler for protected routes: a valid token of an existing user, else 401. */
 export function requireUser(deps: ApiDeps) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const userId = await deps.tokens.verify(request.headers.authorization);
-    const user = await deps.backend.store.getUserById(userId);
+    const user = await findUser(deps, userId);
     if (!user) throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN', 'Invalid token: the user no longer exists');
     request.user = user;
   };
