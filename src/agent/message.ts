@@ -7,7 +7,10 @@ import { isKnownCommand } from '../checkers/registry.js';
 import { LIMITS, callbackUrlProblem, projectUrlProblem, refProblem, versionFromMetadata } from '../tasks/validation.js';
 import type { TaskMessage } from '../queue/types.js';
 
-export type ParsedMessage = { ok: true; message: Required<TaskMessage> } | { ok: false; reason: string; taskId: string | null };
+export type ParsedMessage =
+  /** `idAssigned`: the body carried no task_id (the Python main's format), so `message.task_id` is new. */
+  | { ok: true; message: Required<TaskMessage>; idAssigned: boolean }
+  | { ok: false; reason: string; taskId: string | null };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -62,6 +65,7 @@ export function parseMessage(body: string, allowLocalRepos: boolean): ParsedMess
 
   return {
     ok: true,
+    idAssigned: taskId === null,
     message: {
       task_id: taskId ?? randomUUID(),
       command_list: commands,

@@ -56,21 +56,41 @@ describe('agent message handling', () => {
 
   const signal = new AbortController().signal;
 
-  test('a message in the upstream format (no task_id) is run, stored and acknowledged', async () => {
-    const body = JSON.stringify({
+  test('a message in the upstream format (no task_id) is queued again with an id, then run, stored and acknowledged', async () => {
+    const upstream = {
       command_list: ['readme-checker'],
       project_url: repo.dir,
       commit_hash: null,
       access_token: null,
       callback_url: 'http://127.0.0.1:9/cb',
       task_metadata: { version_number: 'None' },
-    });
-    const d = delivery(body);
+    };
+    const d = delivery(JSON.stringify(upstream));
     await agent.handle(d, signal);
+    // Nothing would tie a redelivery of the original to this delivery: it is replaced by a copy with an id.
     assert.equal(d.outcome, 'ack');
+    assert.equal((await backend.store.listTasks({ limit: 10 })).tasks.filter((t) => t.projectUrl === repo.dir).length, 0, 'not run yet');
+    const queued = backend.queue.claim('test');
+    assert.ok(queued);
+    const copy = JSON.parse(queued.body) as Record<string, unknown>;
+    assert.match(String(copy.task_id), /^[0-9a-f-]{36}$/);
+    assert.deepEqual({ ...copy, task_id: undefined }, { ...upstream, task_id: undefined }, 'every upstream key kept');
+    backend.queue.ack(queued.id);
+
+    // The copy runs like any of our messages; delivered twice (an agent killed mid-task), it still runs once.
+    const first = delivery(queued.body);
+    await agent.handle(first, signal);
+    assert.equal(first.outcome, 'ack');
+    const again = delivery(queued.body, 2);
+    await agent.handle(again, signal);
+    assert.equal(again.outcome, 'ack');
     const page = await backend.store.listTasks({ limit: 10 });
-    const task = page.tasks.find((t) => t.projectUrl === repo.dir);
+    const runs = page.tasks.filter((t) => t.projectUrl === repo.dir);
+    assert.equal(runs.length, 1);
+    const task = runs[0];
     assert.ok(task);
+    assert.equal(task.taskId, copy.task_id);
+    assert.equal(task.attempts, 1);
     assert.equal(task.status, 'succeeded');
     assert.deepEqual(task.scanResults, { 'readme-checker': 'demo/README.md\n' });
     assert.equal(task.callback.status, 'pending');

@@ -107,6 +107,26 @@ export class Agent {
     this.log.info('agent stopped');
   }
 
+  /**
+   * A message in the Python main's format has no task id, so nothing ties a redelivery to its first delivery:
+   * an agent killed mid-task would have the task run (and called back) a second time under a new id. So it is
+   * published once more with the id it was given (confirmed), and the original acknowledged; every later
+   * delivery carries that id and is handled idempotently. Only a crash between the two steps can still
+   * duplicate it, instead of one at any point of the task.
+   */
+  private async adopt(delivery: Delivery, message: Required<TaskMessage>, signal: AbortSignal, log: Logger): Promise<void> {
+    try {
+      await this.options.backend.queue.publish(message);
+    } catch (err) {
+      log.error({ err }, 'could not re-publish an upstream-format message with a task id; releasing it');
+      if (!signal.aborted) await sleep(1000);
+      await delivery.release().catch(() => undefined);
+      return;
+    }
+    await delivery.ack();
+    log.info('upstream-format message queued again with a task id');
+  }
+
   private get reposDir(): string {
     return resolve(this.options.config.OpenCheck.repos_dir);
   }
@@ -124,6 +144,10 @@ export class Agent {
     const message = parsed.message;
     const taskId = message.task_id;
     const log = this.log.child({ taskId });
+    if (parsed.idAssigned) {
+      await this.adopt(delivery, message, signal, log);
+      return;
+    }
     let workspace: string | null = null;
     try {
       // Messages published by the Python version have no task row yet: create it. Our own messages have one
