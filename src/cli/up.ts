@@ -69,24 +69,7 @@ export function registerUp(program: Command): void {
         }
         process.stderr.write(`OpenChecker is running at ${server.url} (API docs at ${server.url}/docs). Press Ctrl+C to stop.\n`);
 
-        let signals = 0;
-        const onSignal = (signal: NodeJS.Signals): void => {
-          signals += 1;
-          if (signals > 1) {
-            process.stderr.write('Second signal: exiting now; running tasks will be queued again at the next start.\n');
-            process.exit(130);
-          }
-          log.info({ signal }, 'signal received');
-          server.stop().then(
-            () => process.exit(0),
-            (err: unknown) => {
-              log.error({ err }, 'shutdown failed');
-              process.exit(1);
-            },
-          );
-        };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
+        stopOnSignals(() => server.stop(), log, 'running tasks will be queued again at the next start');
       }),
     );
 }

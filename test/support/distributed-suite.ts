@@ -14,7 +14,7 @@ import amqp from 'amqplib';
 import { createLogger } from '../../src/lib/log.js';
 import { RabbitQueue, REASON_HEADER, WORK_QUEUE_ARGUMENTS } from '../../src/queue/rabbitmq.js';
 import type { TaskRecord } from '../../src/store/types.js';
-import { startCluster, type Cluster } from './cluster.js';
+import { startCluster, type Cluster, type ClusterProcess } from './cluster.js';
 import { makeRepo, type FixtureRepo } from './fixtures.js';
 import { startGatedGitServer, startReceiver, waitFor, type Receiver } from './servers.js';
 import { postgresAvailable, rabbitAvailable, startPostgres, startRabbit, type PostgresServer, type RabbitServer } from './services.js';
@@ -80,10 +80,8 @@ export function distributedSuite(only: readonly SuiteTest[]): void {
       const gitServer = await startGatedGitServer(bareServedRepo());
       const cluster = await startCluster({ postgres, rabbit, agents: 2, workDir: work });
       try {
-        const response = await cluster.submit({ commands: ['readme-checker'], project_url: gitServer.url, callback_url: receiver.url });
-        const taskId = response.body.task_id as string;
-        const [running] = await cluster.waitForTasks([taskId], (task) => task.status === 'running', 60_000);
-        const victim = cluster.agents.find((agent) => running?.agent && agent.output().includes(running.agent)) ?? cluster.agents[0];
+        const { taskId, running, runner } = await heldTask(cluster, gitServer.url, receiver);
+        const victim = runner ?? cluster.agents[0];
         assert.ok(victim);
         await victim.kill('SIGKILL');
         // The broker sees the connection drop and redelivers to the surviving agent, which finds the task running.
@@ -258,10 +256,7 @@ export function distributedSuite(only: readonly SuiteTest[]): void {
       const gitServer = await startGatedGitServer(bareServedRepo());
       const cluster = await startCluster({ postgres, rabbit, agents: 2, workDir: work });
       try {
-        const response = await cluster.submit({ commands: ['readme-checker'], project_url: gitServer.url, callback_url: receiver.url });
-        const taskId = response.body.task_id as string;
-        const [running] = await cluster.waitForTasks([taskId], (task) => task.status === 'running', 60_000);
-        const victim = cluster.agents.find((agent) => running?.agent && agent.output().includes(running.agent));
+        const { taskId, running, runner: victim } = await heldTask(cluster, gitServer.url, receiver);
         assert.ok(victim, 'the agent running the task');
         const code = await victim.kill('SIGTERM');
         assert.equal(code, 0, victim.output());
@@ -351,6 +346,14 @@ export function distributedSuite(only: readonly SuiteTest[]): void {
 }
 
 /** Task ids that reached the receiver, counted. */
+/** Submits a task whose clone the gated git server holds; answers once it runs, with the agent running it. */
+async function heldTask(cluster: Cluster, projectUrl: string, receiver: Receiver): Promise<{ taskId: string; running: TaskRecord | undefined; runner: ClusterProcess | undefined }> {
+  const response = await cluster.submit({ commands: ['readme-checker'], project_url: projectUrl, callback_url: receiver.url });
+  const taskId = response.body.task_id as string;
+  const [running] = await cluster.waitForTasks([taskId], (task) => task.status === 'running', 60_000);
+  return { taskId, running, runner: cluster.agents.find((agent) => running?.agent && agent.output().includes(running.agent)) };
+}
+
 function callbacksByTask(receiver: Receiver): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { body } of receiver.received) {
