@@ -16,8 +16,8 @@
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FsRepoView } from '../src/checkers/repo-view.js';
-import { extractDependencies, findLockfiles } from '../src/dependencies/extract.js';
+import { FsRepoView } from '../src/lib/repo/repo-view.js';
+import { extractDependencies, findLockfiles } from '../src/analysis/dependencies/extract.js';
 import { LARGE_TREE, npmTree } from '../test/support/npm-tree.js';
 import { formatTable, median, round, tempDir, verdict, writeResults } from './support.js';
 

@@ -17,19 +17,19 @@
  * picks the reference tools, e.g. `licensee` alone for a quick run of the license-detector comparison
  * (`none` runs ours only). Run: `npm run bench -- licenses` (or, without a build,
  * `node --import tsx bench/licenses.bench.ts`). The compiled run uses the corpus the build step stores (see
- * src/licenses/corpus.ts); this benchmark writes it first when it is missing or stale, as `npm run build` would.
+ * src/analysis/licenses/corpus.ts); this benchmark writes it first when it is missing or stale, as `npm run build` would.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FsRepoView as FsRepoViewType } from '../src/checkers/repo-view.js';
+import type { FsRepoView as FsRepoViewType } from '../src/lib/repo/repo-view.js';
 
 // Project modules are imported where they are used: a child process measures one job, and its start-up must
 // not include modules the job does not need (the benchmark helpers load autocannon, the tree helper npm's
 // machinery); the cold license-detector job loads what license-detector loads, and nothing else.
-const repoView = async (): Promise<typeof FsRepoViewType> => (await import('../src/checkers/repo-view.js')).FsRepoView;
+const repoView = async (): Promise<typeof FsRepoViewType> => (await import('../src/lib/repo/repo-view.js')).FsRepoView;
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const REFERENCE_ROUNDS = Number(process.env.BENCH_REFERENCE_ROUNDS ?? 1);
@@ -69,9 +69,9 @@ function measure(command: string, args: readonly string[], cwd: string): Sample 
   return { wall: wall as number, cpu: (user as number) + (sys as number), rssMb: (rssKb as number) / 1024 };
 }
 
-/** Whether the stored corpus matches the compiled code (see src/licenses/corpus.ts). */
+/** Whether the stored corpus matches the compiled code (see src/analysis/licenses/corpus.ts). */
 async function precomputedFresh(): Promise<boolean> {
-  const { corpusKey, precomputedCorpusPaths } = await import('../src/licenses/corpus.js');
+  const { corpusKey, precomputedCorpusPaths } = await import('../src/analysis/licenses/corpus.js');
   try {
     const { index } = precomputedCorpusPaths();
     return (JSON.parse(readFileSync(index, 'utf8')) as { key?: string }).key === corpusKey();
@@ -92,7 +92,7 @@ async function packageDirs(nodeModules: string): Promise<string[]> {
 async function child(mode: string, dir: string): Promise<void> {
   const signal = new AbortController().signal;
   if (mode === 'scancode') {
-    const { scanTree } = await import('../src/licenses/tree-scan.js');
+    const { scanTree } = await import('../src/analysis/licenses/tree-scan.js');
     const view = new (await repoView())(dir, 'tree');
     const output = await scanTree(view, signal);
     const named = output.files.filter((f) => f.detected_license_expression !== null).length;
@@ -114,7 +114,7 @@ async function child(mode: string, dir: string): Promise<void> {
     await Promise.all(Array.from({ length: 16 }, worker));
     process.stdout.write(`${JSON.stringify({ files: files.length, bytes })}\n`);
   } else if (mode === 'detector') {
-    const { detectProjectLicense } = await import('../src/licenses/project.js');
+    const { detectProjectLicense } = await import('../src/analysis/licenses/project.js');
     const view = new (await repoView())(dir, 'tree');
     let named = 0;
     const dirs = await packageDirs(dir);
@@ -122,7 +122,7 @@ async function child(mode: string, dir: string): Promise<void> {
     process.stdout.write(`${JSON.stringify({ dirs: dirs.length, named })}\n`);
   } else if (mode === 'detector-one') {
     // One folder, as a process that answers one question: the repository view lists that folder only.
-    const { detectProjectLicense } = await import('../src/licenses/project.js');
+    const { detectProjectLicense } = await import('../src/analysis/licenses/project.js');
     const one = new (await repoView())(join(dir, process.argv[process.argv.indexOf('--child') + 3] ?? ''), 'one');
     process.stdout.write(`${JSON.stringify({ license: (await detectProjectLicense(one, signal)).license })}\n`);
   }
@@ -131,7 +131,7 @@ async function child(mode: string, dir: string): Promise<void> {
 async function main(): Promise<void> {
   const { hasTool, LARGE_TREE, MEDIUM_TREE, npmTree } = await import('../test/support/npm-tree.js');
   const { formatTable, median, round, writeResults } = await import('./support.js');
-  const { corpusKey, writePrecomputedCorpus } = await import('../src/licenses/corpus.js');
+  const { corpusKey, writePrecomputedCorpus } = await import('../src/analysis/licenses/corpus.js');
   const large = await npmTree(LARGE_TREE);
   const medium = await npmTree(MEDIUM_TREE);
   const dirs = await packageDirs(medium.nodeModules);

@@ -24,7 +24,7 @@ import { startValidatingOsv } from '../test/fakes/osv-validating.js';
 import { runCommands } from '../src/checkers/runner.js';
 import { silentLogger } from '../src/lib/log.js';
 import { MemoryCache, type SharedCache } from '../src/lib/shared-cache.js';
-import type { OsvVulnerability } from '../src/osv/types.js';
+import type { OsvVulnerability } from '../src/analysis/osv/types.js';
 import { formatTable, machine, median, round, tempDir, writeResults } from './support.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

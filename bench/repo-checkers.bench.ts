@@ -26,10 +26,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { FsRepoView } from '../src/checkers/repo-view.js';
-import { languageBreakdown, type LanguageBreakdown } from '../src/languages/breakdown.js';
-import { codeCount } from '../src/languages/code-count.js';
-import { forEachLimit } from '../src/languages/pool.js';
+import { FsRepoView } from '../src/lib/repo/repo-view.js';
+import { languageBreakdown, type LanguageBreakdown } from '../src/analysis/languages/breakdown.js';
+import { codeCount } from '../src/analysis/languages/code-count.js';
+import { forEachLimit } from '../src/analysis/languages/pool.js';
 
 // The registry (every checker), the config loader and the bench helpers (autocannon...) are imported only
 // where needed, so a child process measuring one command loads no more than that command needs.

@@ -12,7 +12,7 @@ import { SignJWT } from 'jose';
 import { buildApp } from '../src/api/app.js';
 import { USER_CACHE_MS } from '../src/api/context.js';
 import { createTokenService, type TokenService } from '../src/api/tokens.js';
-import { EmbeddedBackend, type Backend } from '../src/backend.js';
+import { EmbeddedBackend, type Backend } from '../src/tasks/backend.js';
 import { loadConfig } from '../src/config/load.js';
 import type { Config } from '../src/config/schema.js';
 import { silentLogger } from '../src/lib/log.js';
@@ -21,6 +21,7 @@ import type { TaskMessage } from '../src/queue/types.js';
 import { userIdFor } from '../src/store/sqlite.js';
 import type { NewTask, TaskRecord } from '../src/store/types.js';
 import { addUser } from '../src/users/passwords.js';
+import { bindBackendMetrics } from '../src/server/metrics.js';
 
 const SECRET = 'api-test-secret-0123456789abcdef';
 const USER = { username: 'alice', password: 'correct-horse-battery' };
@@ -41,7 +42,7 @@ async function harness(env: Record<string, string> = {}, wrap?: (backend: Embedd
   const embedded = new EmbeddedBackend(join(dir, 'openchecker.db'));
   const backend = wrap ? wrap(embedded) : embedded;
   const metrics = new Metrics();
-  metrics.bindBackend(backend);
+  bindBackendMetrics(metrics, backend);
   const tokens = createTokenService(SECRET, config.JWT.expires_minutes);
   const app = await buildApp({ backend, config, log: silentLogger(), metrics, tokens });
   return {

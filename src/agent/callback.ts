@@ -6,7 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Config } from '../config/schema.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../lib/errors.js';
 import { safeRequest } from '../lib/http.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../lib/metrics.js';

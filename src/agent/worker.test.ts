@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedBackend } from '../backend.js';
+import { EmbeddedBackend } from '../tasks/backend.js';
 import { loadConfig } from '../config/load.js';
 import { silentLogger } from '../lib/log.js';
 import type { Delivery } from '../queue/types.js';

@@ -1,8 +1,8 @@
 /** What the routes need, passed to buildApp: nothing is reached through globals. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Backend } from '../backend.js';
+import type { Backend } from '../tasks/backend.js';
 import type { Config } from '../config/schema.js';
-import { OpenCheckerError } from '../errors.js';
+import { OpenCheckerError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { UserRecord } from '../store/types.js';

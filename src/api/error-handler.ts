@@ -4,7 +4,7 @@
  * sends can produce a 500 (upstream answered JWT and validation failures with 500).
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { OpenCheckerError, errorCatalogue, type ErrorCode } from '../errors.js';
+import { OpenCheckerError, errorCatalogue, type ErrorCode } from '../lib/errors.js';
 
 interface AjvIssue {
   instancePath?: string;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
-import { OpenCheckerError } from '../errors.js';
+import { OpenCheckerError } from '../lib/errors.js';
 
 const MAX_CACHED_TOKENS = 10_000;
 

@@ -8,7 +8,7 @@ import { makeTask, testConfig } from '../../test/support/fixtures.js';
 import { silentLogger } from '../lib/log.js';
 import { UPSTREAM_COMMANDS } from './catalogue.js';
 import { CHECKERS } from './registry.js';
-import { FsRepoView, type RepoView } from './repo-view.js';
+import { FsRepoView, type RepoView } from '../lib/repo/repo-view.js';
 import { runCommands, type CommandOutcome, type RunCommandsOptions } from './runner.js';
 import { CheckerInputError, type CheckContext, type Checker, type CheckerRequirements, type Json } from './types.js';
 

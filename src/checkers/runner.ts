@@ -6,10 +6,10 @@
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { Config } from '../config/schema.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { getChecker } from './registry.js';
-import type { RepoView } from './repo-view.js';
+import type { RepoView } from '../lib/repo/repo-view.js';
 import { MemoryCache, type SharedCache } from '../lib/shared-cache.js';
 import { CheckerInputError, type CheckContext, type Checker, type Json, type TaskInfo } from './types.js';
 

@@ -6,10 +6,12 @@
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../lib/log.js';
 import type { SharedCache } from '../lib/shared-cache.js';
-import type { RepoView } from './repo-view.js';
+import type { Json } from '../lib/json.js';
+import type { RepoView } from '../lib/repo/repo-view.js';
 
-/** A JSON value, as results must be. */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type { Json } from '../lib/json.js';
+/** "Could not run" (a missing requirement, unusable input): defined in lib so lower layers can throw it. */
+export { CheckerInputError } from '../lib/errors.js';
 
 export interface CheckerRequirements {
   /**
@@ -63,7 +65,12 @@ export interface CheckContext {
   readonly cache: SharedCache;
 }
 
-export interface Checker {
+/**
+ * What a command is, as data: enough for the API to validate command names, for `commands` and `--help`, and
+ * for the runner to check requirements, without loading the checker's code. Each `src/checkers/<command>/meta.ts`
+ * exports one; `index.ts` beside it holds the code and is imported only when the command runs.
+ */
+export interface CheckerMeta {
   /** The command name: part of the API, the folder name under src/checkers and the registry key. */
   readonly name: string;
   /** Bumped whenever the command's results change meaning; reported with results. */
@@ -73,16 +80,8 @@ export interface Checker {
   readonly requirements: CheckerRequirements;
   /** Time limit in ms; the configured command_timeout_s applies when absent. */
   readonly timeoutMs?: number;
-  run(ctx: CheckContext): Promise<Json>;
 }
 
-/**
- * "Could not run": a requirement is missing or the input is unusable. Becomes `{"error": message}` and is
- * logged at info level, unlike an unexpected failure (a bug or a broken tool), which is logged as an error.
- */
-export class CheckerInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CheckerInputError';
-  }
+export interface Checker extends CheckerMeta {
+  run(ctx: CheckContext): Promise<Json>;
 }

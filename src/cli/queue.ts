@@ -4,10 +4,10 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EmbeddedBackend, embeddedDatabasePath, DistributedBackend, type Backend } from '../backend.js';
+import { EmbeddedBackend, embeddedDatabasePath, DistributedBackend, type Backend } from '../tasks/backend.js';
 import type { Config } from '../config/schema.js';
 import { createLogger } from '../lib/log.js';
-import { listDeadLetters, purgeDeadLetters, requeueDeadLetters } from '../queue/dead-letters.js';
+import { listDeadLetters, purgeDeadLetters, requeueDeadLetters } from '../tasks/dead-letters.js';
 import { RabbitQueue } from '../queue/rabbitmq.js';
 import { amqpUrl, openStoreWithRetry } from '../server/distributed.js';
 import { withoutCredentials } from '../tasks/validation.js';

@@ -1,7 +1,7 @@
 /** `openchecker users add|list|remove|passwd`: manage the users of an embedded installation. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { embeddedDatabasePath } from '../backend.js';
+import { embeddedDatabasePath } from '../tasks/backend.js';
 import { openPostgres } from '../store/postgres.js';
 import { SqliteStore, openSqlite } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';

@@ -1,7 +1,5 @@
 /** Prometheus metrics of one process: HTTP requests, tasks by status, queue depth, checker durations. */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Backend } from '../backend.js';
-import { TASK_STATUSES } from '../store/types.js';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export class Metrics {
   readonly registry = new Registry();
@@ -46,31 +44,5 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'openchecker_' });
-  }
-
-  /** Adds gauges read from the store and queue at scrape time. */
-  bindBackend(backend: Backend): void {
-    new Gauge({
-      name: 'openchecker_tasks',
-      help: 'Tasks in the store by status.',
-      labelNames: ['status'] as const,
-      registers: [this.registry],
-      async collect() {
-        const counts = await backend.store.countTasksByStatus();
-        for (const status of TASK_STATUSES) this.set({ status }, counts[status]);
-      },
-    });
-    new Gauge({
-      name: 'openchecker_queue_messages',
-      help: 'Queue depth: ready, unacked and dead-lettered messages.',
-      labelNames: ['state'] as const,
-      registers: [this.registry],
-      async collect() {
-        const stats = await backend.queue.stats();
-        this.set({ state: 'ready' }, stats.ready);
-        if (stats.unacked !== null) this.set({ state: 'unacked' }, stats.unacked);
-        this.set({ state: 'dead_letters' }, stats.deadLetters);
-      },
-    });
   }
 }

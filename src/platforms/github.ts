@@ -2,7 +2,7 @@
  * GitHub REST v3 (and GraphQL for queries that would otherwise take one REST call per item). Base URL from
  * `[Github] api_url`; a GitHub Enterprise base `https://<host>/api/v3` has GraphQL at `/api/graphql`.
  */
-import type { Json } from '../checkers/types.js';
+import type { Json } from '../lib/json.js';
 import { ApiClient, type ApiClientOptions } from './api-client.js';
 import { PlatformError } from './errors.js';
 import { asList, asObject, bool, child, num, str, text, type JsonObject } from './json.js';

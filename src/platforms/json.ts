@@ -1,5 +1,5 @@
 /** Reading fields of untyped API answers without trusting them: wrong types become null, not crashes. */
-import type { Json } from '../checkers/types.js';
+import type { Json } from '../lib/json.js';
 import { PlatformError } from './errors.js';
 
 export type JsonObject = { [key: string]: Json };

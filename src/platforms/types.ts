@@ -3,7 +3,7 @@
  * calls them (Gitee's `license` is a string and GitHub's an object; Gitee releases have no `draft`; GitCode
  * user ids are strings). Raw objects stay available where a command returns them verbatim (webhooks).
  */
-import type { Json } from '../checkers/types.js';
+import type { Json } from '../lib/json.js';
 import type { ApiClient } from './api-client.js';
 import type { RepoRef } from './repo-url.js';
 

@@ -6,7 +6,7 @@
  * - GitCode: token as `Authorization: Bearer` (documented; keeps it out of URLs and logs); pages end with a short
  *   page; the release's own assets list the generated source archives (`…/-/archive/<tag>/<repo>-<tag>.zip`).
  */
-import type { Json } from '../checkers/types.js';
+import type { Json } from '../lib/json.js';
 import { ApiClient, type ApiClientOptions } from './api-client.js';
 import { repositoryInfo, sameOrigin } from './github.js';
 import { asList, asObject, bool, child, num, str } from './json.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EmbeddedBackend } from '../backend.js';
+import { EmbeddedBackend } from '../tasks/backend.js';
 import { openSqlite, type SqliteDatabase } from '../store/sqlite.js';
 import type { NewTask } from '../store/types.js';
 import { EmbeddedQueue } from './embedded.js';

@@ -9,7 +9,7 @@ import { Agent } from '../agent/worker.js';
 import { CallbackDispatcher } from '../agent/callback.js';
 import { buildApp } from '../api/app.js';
 import { createTokenService } from '../api/tokens.js';
-import { DistributedBackend } from '../backend.js';
+import { DistributedBackend } from '../tasks/backend.js';
 import { ConfigError } from '../config/load.js';
 import { isRealJwtSecret, type Config } from '../config/schema.js';
 import type { Logger } from '../lib/log.js';
@@ -18,6 +18,7 @@ import { RabbitQueue } from '../queue/rabbitmq.js';
 import { openPostgres, type PostgresStore } from '../store/postgres.js';
 import { withoutCredentials } from '../tasks/validation.js';
 import { ensureConfiguredUser } from '../users/passwords.js';
+import { bindBackendMetrics } from './metrics.js';
 
 /** The broker URL: `[RabbitMQ] url` when set, else built from host, port, username and password as upstream. */
 export function amqpUrl(config: Config): string {
@@ -109,7 +110,7 @@ export async function startServe(config: Config, log: Logger, options: { jwtSecr
     log.warn('no users yet: create one with `openchecker users add <name>` (same [Database] url), or set [UserManager] default_username/password');
   }
   const metrics = new Metrics();
-  metrics.bindBackend(backend);
+  bindBackendMetrics(metrics, backend);
   const app = await buildApp({ backend, config, log, metrics, tokens: createTokenService(jwtSecret, config.JWT.expires_minutes) });
   const url = await app.listen({ host: config.OpenCheck.host, port: config.OpenCheck.port });
   // Callbacks are an outbox in the database: API replicas deliver them too, so results reach clients even

@@ -8,12 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import { Agent } from '../agent/worker.js';
 import { buildApp } from '../api/app.js';
 import { createTokenService } from '../api/tokens.js';
-import { EmbeddedBackend, embeddedDatabasePath } from '../backend.js';
+import { EmbeddedBackend, embeddedDatabasePath } from '../tasks/backend.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../lib/log.js';
 import { Metrics } from '../lib/metrics.js';
 import { addUser, ensureConfiguredUser, generatePassword } from '../users/passwords.js';
 import { embeddedJwtSecret } from './secrets.js';
+import { bindBackendMetrics } from './metrics.js';
 
 export interface EmbeddedServer {
   url: string;
@@ -45,7 +46,7 @@ export async function startEmbedded(config: Config, configDir: string, log: Logg
   }
 
   const metrics = new Metrics();
-  metrics.bindBackend(backend);
+  bindBackendMetrics(metrics, backend);
   const app = await buildApp({ backend, config, log, metrics, tokens: createTokenService(secret, config.JWT.expires_minutes) });
   const address = await app.listen({ host: config.OpenCheck.host, port: config.OpenCheck.port });
 

@@ -4,7 +4,7 @@
  * and answers 401 when it does not match. The response is the sample's `{"body": [...]}` (not publicly
  * documented; see samples/ohpm/README.md), or `{"body": []}` for repositories without a package.
  */
-import { signAksk } from '../../src/services/aksk.js';
+import { signAksk } from '../../src/platforms/services/aksk.js';
 import { sample, startFakeService, type FakeService } from './service-fake.js';
 
 export const OHPM_PATH = '/ohpm/m2m/package/info';

@@ -9,7 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OsvVulnerability } from '../../src/osv/types.js';
+import type { OsvVulnerability } from '../../src/analysis/osv/types.js';
 import { startFakeOsv, type FakeOsv } from './osv.js';
 
 /** Ecosystems api.osv.dev accepts (osv-schema ecosystems.txt, the ones a lockfile can name). */

@@ -4,12 +4,12 @@
  * query in query order (`{}` for none), at most 1,000 queries (else 400 "too many queries"), and pages long
  * answers with `next_page_token`, continued by re-sending the query with `page_token`; `GET /v1/vulns/{id}`
  * answers the full record or 404 `{"code": 5, "message": "Vulnerability not found"}`. Records are matched with
- * OpenChecker's own OSV evaluation (src/osv/match.ts). Failures can be injected per endpoint.
+ * OpenChecker's own OSV evaluation (src/analysis/osv/match.ts). Failures can be injected per endpoint.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isAffected, normalizeName } from '../../src/osv/match.js';
-import type { OsvVulnerability } from '../../src/osv/types.js';
+import { isAffected, normalizeName } from '../../src/analysis/osv/match.js';
+import type { OsvVulnerability } from '../../src/analysis/osv/types.js';
 
 export type Endpoint = 'querybatch' | 'vulns';
 /** An injected answer: an HTTP status to send, `hang` to never answer, or `reset` to drop the connection. */

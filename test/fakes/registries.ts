@@ -1,5 +1,5 @@
 /**
- * Local package registries for license lookups (src/package-metadata/registries/), one server with each
+ * Local package registries for license lookups (src/analysis/package-metadata/registries/), one server with each
  * registry under its own prefix (`<url>/pypi`, `<url>/crates`, ...: the base URLs the tests configure). Each
  * answers its documented endpoint from the samples in samples/registries (see its README), with the test
  * package's name, version and license swapped in, and 404 otherwise; Packagist answers minified Composer v2

@@ -4,7 +4,7 @@
  */
 import { tmpdir } from 'node:os';
 import { runCommands } from '../../src/checkers/runner.js';
-import type { RepoView } from '../../src/checkers/repo-view.js';
+import type { RepoView } from '../../src/lib/repo/repo-view.js';
 import type { Json, TaskInfo } from '../../src/checkers/types.js';
 import { silentLogger } from '../../src/lib/log.js';
 import { MemoryCache, type SharedCache } from '../../src/lib/shared-cache.js';

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../../src/config/load.js';
 import { configSchema, envName, type Config } from '../../src/config/schema.js';
-import { FsRepoView, type RepoView } from '../../src/checkers/repo-view.js';
+import { FsRepoView, type RepoView } from '../../src/lib/repo/repo-view.js';
 import type { CheckContext, TaskInfo } from '../../src/checkers/types.js';
 import { silentLogger } from '../../src/lib/log.js';
 import { MemoryCache } from '../../src/lib/shared-cache.js';

@@ -1,6 +1,6 @@
 /** POST /auth: HTTP Basic or a JSON body of username and password → an access token (contract §1). */
 import type { FastifyInstance } from 'fastify';
-import { OpenCheckerError } from '../../errors.js';
+import { OpenCheckerError } from '../../lib/errors.js';
 import { verifyPassword } from '../../users/passwords.js';
 import { errorResponseSchema, type ApiDeps } from '../context.js';
 

@@ -3,8 +3,8 @@
  * requeue for admins (the same operations as `openchecker queue dlq`).
  */
 import type { FastifyInstance } from 'fastify';
-import { OpenCheckerError } from '../../errors.js';
-import { listDeadLetters, requeueDeadLetters } from '../../queue/dead-letters.js';
+import { OpenCheckerError } from '../../lib/errors.js';
+import { listDeadLetters, requeueDeadLetters } from '../../tasks/dead-letters.js';
 import { DEAD_LETTER_QUEUE, WORK_QUEUE } from '../../queue/rabbitmq.js';
 import { bearerSecurity, errorResponseSchema, requireAdmin, requireUser, type ApiDeps } from '../context.js';
 

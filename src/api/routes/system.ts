@@ -1,7 +1,7 @@
 /** Health, readiness, metrics, the command list and the agent registry. */
 import type { FastifyInstance } from 'fastify';
 import { listCommands } from '../../checkers/registry.js';
-import { errorMessage } from '../../errors.js';
+import { errorMessage } from '../../lib/errors.js';
 import { bearerSecurity, errorResponseSchema, requireUser, type ApiDeps } from '../context.js';
 
 export function systemRoutes(app: FastifyInstance, deps: ApiDeps): void {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { isKnownCommand, knownCommandNames } from '../../checkers/registry.js';
-import { OpenCheckerError } from '../../errors.js';
+import { OpenCheckerError } from '../../lib/errors.js';
 import { TASK_STATUSES, type TaskStatus } from '../../store/types.js';
 import type { TaskMessage } from '../../queue/types.js';
 import { LIMITS, callbackUrlProblem, projectUrlProblem, refProblem, versionFromMetadata } from '../../tasks/validation.js';

@@ -6,15 +6,12 @@
  * "no badge" is `{}` (upstream's shape) and a failed call is `{"error": ...}`. The URL is sent encoded, and
  * when the API lists several projects the one whose repository URL is the project's is chosen.
  */
-import { BestPracticesClient } from '../../services/bestpractices.js';
+import { BestPracticesClient } from '../../platforms/services/bestpractices.js';
 import { CheckerInputError, type Checker, type Json } from '../types.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'bestpractices-checker',
-  version: 1,
-  description: 'OpenSSF Best Practices badge entry of the project ({} when it has none).',
-  requirements: { checkout: 'none', network: true },
-  timeoutMs: 120_000,
+  ...meta,
   run: async (ctx) => {
     if (!/^https?:\/\//i.test(ctx.task.projectUrl)) {
       throw new CheckerInputError(`bestpractices-checker needs an http(s) project URL (badge entries are registered by URL), got ${ctx.task.projectUrl}`);

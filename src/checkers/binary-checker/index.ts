@@ -4,19 +4,17 @@
  * `{"binary_file_list": ["<repo>/<path>", ...], "binary_archive_list": [...]}`, both sorted. Archives are
  * listed only in binary_archive_list (upstream's archive branch was dead code, so it listed them as files).
  */
-import { errorMessage } from '../../errors.js';
+import { errorMessage } from '../../lib/errors.js';
 import type { Checker, CheckContext } from '../types.js';
-import { classifySniff, isExcludedPath, sniffBytes, SNIFF_BYTES, type FileKind } from './classify.js';
-import { mapLimit } from './pool.js';
+import { classifySniff, isExcludedPath, sniffBytes, SNIFF_BYTES, type FileKind } from '../../analysis/binaries/classify.js';
+import { mapLimit } from '../../analysis/binaries/pool.js';
+import { meta } from './meta.js';
 
 /** Reads in flight at once. */
 const PARALLEL_READS = 32;
 
 export const checker: Checker = {
-  name: 'binary-checker',
-  version: 1,
-  description: 'Binary files and archives committed to the repository, recognised by their content.',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx) {
     // Empty files are text; skipping them here saves a read each.
     const candidates = (await ctx.repo.files()).filter((file) => file.size > 0 && !isExcludedPath(file.path));

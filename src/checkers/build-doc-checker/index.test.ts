@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { makeRepo, makeTask, testConfig, type FixtureRepo } from '../../../test/support/fixtures.js';
 import { startFakeChat, type FakeChat } from '../../../test/fakes/chat.js';
-import { HAR_USAGE_LINK } from '../../services/doc-assessment.js';
+import { HAR_USAGE_LINK } from '../shared/doc-assessment.js';
 import { silentLogger } from '../../lib/log.js';
 import { MemoryCache } from '../../lib/shared-cache.js';
 import { runCommands } from '../runner.js';

@@ -4,19 +4,17 @@
  * history is an error, not five empty lists that read as "nothing changed".
  */
 import { ExecError } from '../../lib/exec.js';
-import type { RepoView } from '../repo-view.js';
+import type { RepoView } from '../../lib/repo/repo-view.js';
 import { CheckerInputError, type CheckContext, type Checker } from '../types.js';
 import { classify, isCommitId, parseNameStatus, quoteInput } from './diff.js';
+import { meta } from './meta.js';
 
 const GIT_TIMEOUT_MS = 5 * 60 * 1000;
 /** A diff listing this large is refused rather than silently cut short by the output cap. */
 const MAX_DIFF_BYTES = 64 * 1024 * 1024;
 
 export const checker: Checker = {
-  name: 'changed-files-since-commit-detector',
-  version: 1,
-  description: 'Lists files added, renamed, deleted and modified between commit_hash and the checked-out version.',
-  requirements: { checkout: 'full', commitHash: true, tools: ['git'] },
+  ...meta,
   async run(ctx) {
     const hash = ctx.task.commitHash;
     if (!hash) throw new CheckerInputError('No commit hash provided');

@@ -3,17 +3,15 @@
  * (upstream ran the legacy Python tool and parsed its log output). Result: `{"criticality_score": 0.71234,
  * "signals": {"created_since": …, …}}` — upstream's key plus the ten signals the score is made of.
  */
-import { platformCall } from '../../platforms/command-errors.js';
+import { platformCall } from '../shared/platform-errors.js';
 import { gitHubClient, parseRepoUrl } from '../../platforms/index.js';
 import { CheckerInputError, type Checker } from '../types.js';
 import { collectSignals } from './collect.js';
 import { criticalityScore } from './score.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'criticality-score',
-  version: 1,
-  description: 'OpenSSF criticality score (0..1) of a GitHub repository, with its ten signals, from the GitHub API.',
-  requirements: { checkout: 'none', network: true },
+  ...meta,
   run: (ctx) =>
     platformCall(async () => {
       const ref = parseRepoUrl(ctx.task.projectUrl);

@@ -5,15 +5,13 @@
  * [{type, file, line, job, snippet, message}]}]` — with real file lines and English messages; a file that
  * does not parse carries `"error"`. No workflows gives `[]`.
  */
-import { loadWorkflows } from '../../workflows/load.js';
+import { loadWorkflows } from '../../analysis/workflows/load.js';
 import type { Checker, Json } from '../types.js';
-import { findDangerousPatterns } from './detect.js';
+import { findDangerousPatterns } from '../../analysis/scorecard/dangerous-workflow.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'dangerous-workflow-checker',
-  version: 1,
-  description: 'Untrusted checkouts in pull_request_target/workflow_run workflows and script injection (Scorecard Dangerous-Workflow).',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx): Promise<Json> {
     const workflows = await loadWorkflows(ctx.repo);
     return workflows.map((workflow) => {

@@ -5,7 +5,7 @@
  * where they came from) and, only when a lockfile could not be read or a lookup failed, `errors`.
  */
 import type { Json } from '../types.js';
-import type { LicenseReport } from '../../package-metadata/licenses.js';
+import type { LicenseReport } from '../../analysis/package-metadata/licenses.js';
 
 /** `problems`: lockfiles that could not be read, as `<repo>/<path>: <why>`. */
 export function dependencyResult(report: LicenseReport, problems: readonly string[] = []): { [key: string]: Json } {

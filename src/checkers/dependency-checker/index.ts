@@ -6,16 +6,14 @@
  * `[Npm] registry_url`) when deps.dev gave nothing, all cached across tasks. Nothing is installed, executed
  * or cloned.
  */
-import { extractDependencies } from '../../dependencies/extract.js';
-import { resolveLicenses } from '../../package-metadata/licenses.js';
+import { extractDependencies } from '../../analysis/dependencies/extract.js';
+import { resolveLicenses } from '../../analysis/package-metadata/licenses.js';
 import type { Checker } from '../types.js';
 import { dependencyResult } from './evaluate.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'dependency-checker',
-  version: 1,
-  description: 'Dependencies as package URLs, split by whether a license was detected (lockfiles, then deps.dev, then the package registries).',
-  requirements: { checkout: 'shallow', network: true },
+  ...meta,
   async run(ctx) {
     const extractions = await extractDependencies(ctx.repo, ctx.signal);
     const report = await resolveLicenses(extractions, { config: ctx.config, cache: ctx.cache, signal: ctx.signal, log: ctx.log });

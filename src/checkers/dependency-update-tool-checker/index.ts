@@ -4,13 +4,11 @@
  * `{name, url, desc, files: [{path, file_type, offset}]}` with repository-relative paths; none gives `[]`.
  */
 import type { Checker } from '../types.js';
-import { declaresRenovate, groupFindings, RENOVATE, toolForBasename, type ToolMatch } from './tools.js';
+import { declaresRenovate, groupFindings, RENOVATE, toolForBasename, type ToolMatch } from '../../analysis/scorecard/dependency-update-tools.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'dependency-update-tool-checker',
-  version: 1,
-  description: 'Finds Dependabot, Renovate, PyUp and Scala Steward configuration files.',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx) {
     const matches: ToolMatch[] = [];
     for (const file of await ctx.repo.files()) {

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeContext, testConfig } from '../../../test/support/fixtures.js';
-import type { RepoView } from '../repo-view.js';
+import type { RepoView } from '../../lib/repo/repo-view.js';
 import { CheckerInputError, type CheckContext } from '../types.js';
 import { checker } from './index.js';
 import { loadEolList, resolveEolListPath } from './load.js';

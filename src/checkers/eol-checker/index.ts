@@ -6,12 +6,10 @@
 import type { Checker } from '../types.js';
 import { eolResult, lookupEol } from './eol-list.js';
 import { loadEolList, resolveEolListPath } from './load.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'eol-checker',
-  version: 1,
-  description: 'Whether the project is on the end-of-life list, with its EOL releases and date.',
-  requirements: { checkout: 'none' },
+  ...meta,
   async run(ctx) {
     const { path, source } = await resolveEolListPath(ctx.config.OpenCheck.eol_list_path, ctx.configDir);
     ctx.log.debug({ path, source }, 'EOL list');

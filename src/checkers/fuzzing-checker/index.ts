@@ -5,11 +5,12 @@
  * `{"tool", "found", "files", "description"}`: ClusterFuzzLite and OSS-Fuzz always, then one entry per fuzzer
  * of each language present; `files` are `<repo>/<path>`.
  */
-import { languageBreakdown } from '../../languages/breakdown.js';
-import { loadWorkflows } from '../../workflows/load.js';
-import type { RepoView } from '../repo-view.js';
+import { languageBreakdown } from '../../analysis/languages/breakdown.js';
+import { loadWorkflows } from '../../analysis/workflows/load.js';
+import type { RepoView } from '../../lib/repo/repo-view.js';
 import type { Checker, Json } from '../types.js';
-import { CIFUZZ_ACTION, isCargoFuzzManifest, isClusterFuzzLiteDockerfile, isOssFuzzProjectYaml, LANGUAGE_FUZZERS } from './tools.js';
+import { CIFUZZ_ACTION, isCargoFuzzManifest, isClusterFuzzLiteDockerfile, isOssFuzzProjectYaml, LANGUAGE_FUZZERS } from '../../analysis/scorecard/fuzzing-tools.js';
+import { meta } from './meta.js';
 
 export interface FuzzerFinding {
   tool: string;
@@ -21,10 +22,7 @@ export interface FuzzerFinding {
 const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
 
 export const checker: Checker = {
-  name: 'fuzzing-checker',
-  version: 1,
-  description: 'Fuzzing: ClusterFuzzLite, OSS-Fuzz and fuzz/property tests per language (Scorecard Fuzzing).',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx): Promise<Json> {
     return (await findFuzzers(ctx.repo, ctx.signal)).map((finding) => ({ ...finding, files: finding.files.map((path) => ctx.repo.displayPath(path)) }));
   },

@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import spdxFull from 'spdx-license-list/full.js';
 import { makeContext, makeRepo } from '../../../test/support/fixtures.js';
 import { hasTool, MEDIUM_TREE, npmTree } from '../../../test/support/npm-tree.js';
-import { FsRepoView } from '../repo-view.js';
-import { detectProjectLicense, type LicenseeResult } from '../../licenses/project.js';
+import { FsRepoView } from '../../lib/repo/repo-view.js';
+import { detectProjectLicense, type LicenseeResult } from '../../analysis/licenses/project.js';
 import { checker } from './index.js';
 
 const execFileAsync = promisify(execFile);

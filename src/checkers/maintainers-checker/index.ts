@@ -3,8 +3,9 @@
  * OWNERS, CODEOWNERS, with any suffix, case-insensitive, any depth). Upstream returned `find` output, so the
  * result is a string of newline-terminated `<repo-name>/<path>` lines, or `{}` when nothing matched.
  */
-import { findFiles } from '../find-output.js';
+import { findFiles } from '../shared/find-output.js';
 import type { Checker } from '../types.js';
+import { meta } from './meta.js';
 
 const PREFIXES = ['maintainers', 'committers', 'owners', 'codeowners'] as const;
 
@@ -14,9 +15,6 @@ export function isMaintainersFile(lowerName: string): boolean {
 }
 
 export const checker: Checker = {
-  name: 'maintainers-checker',
-  version: 1,
-  description: 'Lists MAINTAINERS, COMMITTERS, OWNERS and CODEOWNERS files anywhere in the repository.',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   run: (ctx) => findFiles(ctx.repo, isMaintainersFile),
 };

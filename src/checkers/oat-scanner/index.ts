@@ -10,12 +10,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { ExecError, run } from '../../lib/exec.js';
 import { CheckerInputError, type Checker, type Json } from '../types.js';
 import { parseOatReport } from './parse.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'oat-scanner',
-  version: 1,
-  description: 'OpenHarmony OAT audit (license headers, copyright, invalid file types) on the checkout; needs java and the OAT jar.',
-  requirements: { checkout: 'shallow', worktree: true, tools: ['java'], config: ['OAT.jar_path'] },
+  ...meta,
   async run(ctx): Promise<Json> {
     const configured = ctx.config.OAT.jar_path;
     const jar = isAbsolute(configured) ? configured : resolve(ctx.configDir, configured);

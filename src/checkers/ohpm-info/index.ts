@@ -1,25 +1,22 @@
 /**
  * ohpm-info: the OHPM (OpenHarmony package manager) package published from this repository — downloads, how
  * many packages it depends on and how many depend on it — from OHPM's m2m API with AK/SK request signing
- * (src/services/aksk.ts, byte-for-byte upstream's scheme).
+ * (src/platforms/services/aksk.ts, byte-for-byte upstream's scheme).
  *
  * Output keeps upstream's keys: `{"down_count", "dependent" (its dependency count), "bedependent" (dependents)}`;
  * no package for the repository keeps upstream's empty strings. Fixed: every failure (rejected signature,
  * throttling, time-out, a broken answer) is `{"error": ...}` where upstream answered with the empty strings.
  */
 import type { Config } from '../../config/schema.js';
-import { OhpmClient, type OhpmPackageInfo } from '../../services/ohpm.js';
+import { OhpmClient, type OhpmPackageInfo } from '../../platforms/services/ohpm.js';
 import { CheckerInputError, type Checker, type Json } from '../types.js';
+import { meta } from './meta.js';
 
 /** Upstream's shipped config.ini placeholders: present, but not credentials. */
 const PLACEHOLDERS = new Set(['your_access_key_here', 'your_secret_key_here']);
 
 export const checker: Checker = {
-  name: 'ohpm-info',
-  version: 1,
-  description: 'OHPM package of the repository: downloads, dependency count and dependent count (OHPM m2m API, AK/SK signed).',
-  requirements: { checkout: 'none', network: true, config: ['AKSK.access_key', 'AKSK.secret_key'] },
-  timeoutMs: 120_000,
+  ...meta,
   run: async (ctx) => {
     const packages = await ohpmClient(ctx.config).packageInfo(ctx.task.projectUrl, ctx.signal);
     return toResult(packages[0] ?? null);

@@ -4,12 +4,13 @@
  * vulnerabilities from the OSV API (`[OSV] api_url`, answers cached across tasks) or, when `[OSV] offline_dir`
  * is set, from local OSV records matched with each ecosystem's version order.
  */
-import { extractDependencies } from '../../dependencies/extract.js';
-import { OsvApiClient, queryKey } from '../../osv/client.js';
-import { offlineDatabase } from '../../osv/offline.js';
-import { buildScanReport, collectQueries } from '../../osv/scan.js';
-import type { OsvVulnerability, VulnerabilitySource } from '../../osv/types.js';
+import { extractDependencies } from '../../analysis/dependencies/extract.js';
+import { OsvApiClient, queryKey } from '../../analysis/osv/client.js';
+import { offlineDatabase } from '../../analysis/osv/offline.js';
+import { buildScanReport, collectQueries } from '../../analysis/osv/scan.js';
+import type { OsvVulnerability, VulnerabilitySource } from '../../analysis/osv/types.js';
 import { CheckerInputError, type CheckContext, type Checker } from '../types.js';
+import { meta } from './meta.js';
 
 async function vulnerabilitySource(ctx: CheckContext): Promise<VulnerabilitySource> {
   const osv = ctx.config.OSV;
@@ -32,10 +33,7 @@ async function vulnerabilitySource(ctx: CheckContext): Promise<VulnerabilitySour
 }
 
 export const checker: Checker = {
-  name: 'osv-scanner',
-  version: 1,
-  description: 'Known vulnerabilities of the dependencies in lockfiles and manifests (OSV), in the OSV-Scanner JSON layout.',
-  requirements: { checkout: 'shallow', network: true },
+  ...meta,
   async run(ctx) {
     const extractions = await extractDependencies(ctx.repo, ctx.signal);
     const queries = collectQueries(extractions);

@@ -2,7 +2,7 @@
  * package-info decisions, free of I/O: which npm package a project URL names, whether the npm package really
  * belongs to that repository, and the download summary.
  */
-import type { DownloadsRange } from '../../services/npm.js';
+import type { DownloadsRange } from '../../platforms/services/npm.js';
 
 /** Upstream's rule: the package is the last path segment of the project URL (without `.git`). */
 export function packageNameFromUrl(projectUrl: string): string | null {

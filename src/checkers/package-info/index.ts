@@ -10,17 +10,14 @@
  */
 import type { Config } from '../../config/schema.js';
 import { PLATFORM_LABEL, PlatformError, parseRepoUrl, platformClient, RepoUrlError, type RepoRef } from '../../platforms/index.js';
-import { ServiceError } from '../../services/http-json.js';
-import { NpmClient, type NpmVersion } from '../../services/npm.js';
+import { ServiceError } from '../../platforms/services/http-json.js';
+import { NpmClient, type NpmVersion } from '../../platforms/services/npm.js';
 import { CheckerInputError, type CheckContext, type Checker, type Json } from '../types.js';
 import { packageNameFromUrl, repositoryMatch, summariseDownloads, summariseGitCodeDownloads } from './evaluate.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'package-info',
-  version: 1,
-  description: 'npm package of the repository: description, home page, dependency count of the latest release, last month\'s downloads.',
-  requirements: { checkout: 'none', network: true },
-  timeoutMs: 120_000,
+  ...meta,
   run,
 };
 

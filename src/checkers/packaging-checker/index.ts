@@ -4,15 +4,13 @@
  * of `{"matched", "file_path", "line_number"}` per workflow file (line 0 when unmatched) and adds `tool`, `job`
  * and, for files that do not parse, `error`.
  */
-import { loadWorkflows } from '../../workflows/load.js';
+import { loadWorkflows } from '../../analysis/workflows/load.js';
 import type { Checker, Json } from '../types.js';
-import { findPackaging } from './detect.js';
+import { findPackaging } from '../../analysis/scorecard/packaging.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'packaging-checker',
-  version: 1,
-  description: 'Workflows that publish packages: npm, PyPI, Maven, Gradle, Docker, GoReleaser, Cargo, ... (Scorecard Packaging).',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx): Promise<Json> {
     const workflows = await loadWorkflows(ctx.repo);
     return workflows.map((workflow) => {

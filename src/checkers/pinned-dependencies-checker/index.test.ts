@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeContext, makeRepo } from '../../../test/support/fixtures.js';
 import { checker } from './index.js';
-import { pinnedDependenciesScore } from './evaluate.js';
-import type { Dependency } from './types.js';
+import { pinnedDependenciesScore } from '../../analysis/scorecard/pinned-dependencies/evaluate.js';
+import type { Dependency } from '../../analysis/scorecard/pinned-dependencies/types.js';
 
 const SHA = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const DIGEST = 'sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';

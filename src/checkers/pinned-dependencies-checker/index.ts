@@ -7,14 +7,12 @@
  * and `errors` (files that could not be parsed).
  */
 import type { Checker, Json } from '../types.js';
-import { collectDependencies } from './collect.js';
-import { byType, pinnedDependenciesScore, tally, unpinnedMessage } from './evaluate.js';
+import { collectDependencies } from '../../analysis/scorecard/pinned-dependencies/collect.js';
+import { byType, pinnedDependenciesScore, tally, unpinnedMessage } from '../../analysis/scorecard/pinned-dependencies/evaluate.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'pinned-dependencies-checker',
-  version: 1,
-  description: 'Actions, container images, packages and install commands not pinned by hash (Scorecard Pinned-Dependencies).',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx): Promise<Json> {
     const { dependencies, problems } = await collectDependencies(ctx.repo);
     const display = (path: string): string => ctx.repo.displayPath(path);

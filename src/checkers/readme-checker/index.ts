@@ -4,8 +4,9 @@
  * `<repo-name>/<path>` lines; when nothing matched, upstream's empty stdout became `{}`, and consumers rely on
  * both shapes.
  */
-import { findFiles } from '../find-output.js';
+import { findFiles } from '../shared/find-output.js';
 import type { Checker } from '../types.js';
+import { meta } from './meta.js';
 
 /** Whether a file's lower-cased basename names a README (README.md, readme, ReadMe.zh-CN.txt, ...). */
 export function isReadme(lowerName: string): boolean {
@@ -13,9 +14,6 @@ export function isReadme(lowerName: string): boolean {
 }
 
 export const checker: Checker = {
-  name: 'readme-checker',
-  version: 1,
-  description: 'Lists README files anywhere in the repository (case-insensitive).',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   run: (ctx) => findFiles(ctx.repo, isReadme),
 };

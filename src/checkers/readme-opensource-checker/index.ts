@@ -5,12 +5,10 @@
  */
 import { CheckerInputError, type Checker } from '../types.js';
 import { evaluateReadmeOpenSource, MESSAGES, pickManifest, README_OPENSOURCE } from './evaluate.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'readme-opensource-checker',
-  version: 1,
-  description: 'Checks that the root README.OpenSource is a JSON array of complete open-source component records.',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx) {
     // lookup() of a name without "/" only returns files at the root; it matches case-insensitively.
     const path = pickManifest((await ctx.repo.lookup(README_OPENSOURCE)).map((file) => file.path));

@@ -4,7 +4,7 @@
  */
 import type { Json } from '../types.js';
 import type { Release } from '../../platforms/index.js';
-import { bodyHasNotes, isReleaseNotesFile, isSbomFile, isSignatureAsset } from './patterns.js';
+import { bodyHasNotes, isReleaseNotesFile, isSbomFile, isSignatureAsset } from '../../analysis/scorecard/release-assets.js';
 
 /** What was learnt about one release's source archive: its file paths, or why they are unknown. */
 export type ArchiveFacts = { files: readonly string[] } | { error: string };

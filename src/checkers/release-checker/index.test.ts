@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { startFakePlatform, type FakePlatform } from '../../../test/fakes/platforms.js';
 import { runOnFake } from '../../../test/fakes/run-platform-command.js';
 import { makeContext, testConfig } from '../../../test/support/fixtures.js';
-import { FsRepoView } from '../repo-view.js';
+import { FsRepoView } from '../../lib/repo/repo-view.js';
 import { checkReleases, checker, MAX_ARCHIVES } from './index.js';
 
 type Result = Record<string, { error?: string; is_released?: boolean; release_contents?: Array<Record<string, unknown>>; signed_files?: Array<Record<string, unknown>> }>;

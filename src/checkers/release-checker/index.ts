@@ -6,10 +6,11 @@
  */
 import { BlockedAddressError } from '../../lib/http.js';
 import { ArchiveError, listRemoteZip, stripTopFolder } from '../../platforms/archive.js';
-import { platformCall } from '../../platforms/command-errors.js';
+import { platformCall } from '../shared/platform-errors.js';
 import { platformClient, type PlatformClient, type Release } from '../../platforms/index.js';
 import type { CheckContext, Checker, Json } from '../types.js';
 import { evaluate, publishedReleases, type ArchiveFacts } from './evaluate.js';
+import { meta } from './meta.js';
 
 /** Source archives downloaded per task: the most recent releases (upstream downloaded every one). */
 export const MAX_ARCHIVES = 10;
@@ -22,10 +23,7 @@ export interface ReleaseCheckOptions {
 }
 
 export const checker: Checker = {
-  name: 'release-checker',
-  version: 1,
-  description: 'Release notes, SBOMs and signatures of the published releases (platform API and release archives).',
-  requirements: { checkout: 'none', network: true },
+  ...meta,
   run: (ctx) => checkReleases(ctx),
 };
 

@@ -10,18 +10,15 @@
  * learned and the remaining calls would fail alike.
  */
 import { parseRepoUrl, RepoUrlError, type RepoRef } from '../../platforms/index.js';
-import { errorMessage } from '../../errors.js';
-import { OSS_INSIGHT_ROLES, OssInsightClient, type OssInsightDimension, type OssInsightRole } from '../../services/ossinsight.js';
+import { errorMessage } from '../../lib/errors.js';
+import { OSS_INSIGHT_ROLES, OssInsightClient, type OssInsightDimension, type OssInsightRole } from '../../platforms/services/ossinsight.js';
 import { CheckerInputError, type CheckContext, type Checker, type Json } from '../types.js';
+import { meta } from './meta.js';
 
 const DIMENSION_KEY: Readonly<Record<OssInsightDimension, string>> = { countries: 'country', organizations: 'organizations' };
 
 export const checker: Checker = {
-  name: 'repo-country-organizations',
-  version: 1,
-  description: 'Countries and organizations of the issue creators, pull request creators and stargazers of a GitHub repository (OSS Insight).',
-  requirements: { checkout: 'none', network: true },
-  timeoutMs: 180_000,
+  ...meta,
   run: async (ctx) => {
     const ref = githubRef(ctx.task.projectUrl);
     const client = OssInsightClient.fromConfig(ctx.config);

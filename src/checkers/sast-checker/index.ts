@@ -5,17 +5,15 @@
  * "sonar_configs": [{file_path, type, url, tool_name}]}` and adds `line`, `job`, `uses`, per-file `errors` and
  * `score` (Scorecard's SAST score as far as the files show it: 10 with a tool, else 0).
  */
-import { loadWorkflows } from '../../workflows/load.js';
+import { loadWorkflows } from '../../analysis/workflows/load.js';
 import type { Checker, Json } from '../types.js';
-import { findSastUses, sonarHostUrl } from './detect.js';
+import { findSastUses, sonarHostUrl } from '../../analysis/scorecard/sast.js';
+import { meta } from './meta.js';
 
 const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
 
 export const checker: Checker = {
-  name: 'sast-checker',
-  version: 1,
-  description: 'SAST tools in workflows (CodeQL, Snyk, Semgrep, Sonar, ...) and Sonar configuration (Scorecard SAST).',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx): Promise<Json> {
     const workflows = await loadWorkflows(ctx.repo);
     const sastWorkflows = workflows.flatMap(findSastUses).map((use) => ({ ...use, file_path: ctx.repo.displayPath(use.file_path) }));

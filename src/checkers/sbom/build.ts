@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import * as CDX from '@cyclonedx/cyclonedx-library';
 import { PackageURL } from 'packageurl-js';
 import parseSpdx from 'spdx-expression-parse';
-import type { ExtractionResult } from '../../dependencies/types.js';
-import type { LicensedPackage } from '../../package-metadata/licenses.js';
+import type { ExtractionResult } from '../../analysis/dependencies/types.js';
+import type { LicensedPackage } from '../../analysis/package-metadata/licenses.js';
 
 export interface SbomInput {
   readonly repoName: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as CDX from '@cyclonedx/cyclonedx-library';
 import { makeRepo, makeTask, testConfig, type FixtureRepo } from '../../../test/support/fixtures.js';
 import { startFakeDepsDev, type FakeDepsDev } from '../../../test/fakes/deps-dev.js';
-import type { PackageRecord } from '../../dependencies/types.js';
+import type { PackageRecord } from '../../analysis/dependencies/types.js';
 import { silentLogger } from '../../lib/log.js';
 import { MemoryCache } from '../../lib/shared-cache.js';
 import { runCommands } from '../runner.js';

@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractDependencies } from '../../dependencies/extract.js';
+import { extractDependencies } from '../../analysis/dependencies/extract.js';
 import { packageRoot } from '../../lib/paths.js';
-import { resolveLicenses } from '../../package-metadata/licenses.js';
+import { resolveLicenses } from '../../analysis/package-metadata/licenses.js';
 import type { Checker, Json } from '../types.js';
 import { buildSbom } from './build.js';
+import { meta } from './meta.js';
 
 let toolVersion: string | null = null;
 function openCheckerVersion(): string {
@@ -18,10 +19,7 @@ function openCheckerVersion(): string {
 }
 
 export const checker: Checker = {
-  name: 'sbom',
-  version: 1,
-  description: 'A CycloneDX 1.5 JSON SBOM of the repository: dependencies from its lockfiles with purls, licenses and the dependency graph.',
-  requirements: { checkout: 'shallow', network: true },
+  ...meta,
   async run(ctx) {
     const extractions = await extractDependencies(ctx.repo, ctx.signal);
     const report = await resolveLicenses(extractions, { config: ctx.config, cache: ctx.cache, signal: ctx.signal, log: ctx.log });

@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import spdxFull from 'spdx-license-list/full.js';
 import { makeContext, makeRepo } from '../../../test/support/fixtures.js';
 import { hasTool, MEDIUM_TREE, npmTree } from '../../../test/support/npm-tree.js';
-import { FsRepoView } from '../repo-view.js';
-import { scanTree, type ScancodeOutput } from '../../licenses/tree-scan.js';
+import { FsRepoView } from '../../lib/repo/repo-view.js';
+import { scanTree, type ScancodeOutput } from '../../analysis/licenses/tree-scan.js';
 import { checker } from './index.js';
 
 const execFileAsync = promisify(execFile);

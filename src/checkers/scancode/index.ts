@@ -3,16 +3,14 @@
  * layout upstream returned (`headers`, `license_detections`, `files[]` with `path` as `<repo>/<path>`,
  * `detected_license_expression` in ScanCode keys and `detected_license_expression_spdx`, matches with
  * lines, scores and rule identifiers, `copyrights`/`holders`/`authors`). Native: no ScanCode process, one read
- * per file, binary files skipped, a per-file time budget. The engine is src/licenses.
+ * per file, binary files skipped, a per-file time budget. The engine is src/analysis/licenses.
  */
-import { DEFAULT_TREE_SCAN, scanTree } from '../../licenses/tree-scan.js';
+import { DEFAULT_TREE_SCAN, scanTree } from '../../analysis/licenses/tree-scan.js';
 import type { Checker, Json } from '../types.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'scancode',
-  version: 1,
-  description: 'License and copyright detection in every file, in the ScanCode Toolkit JSON layout.',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx) {
     const output = await scanTree(ctx.repo, ctx.signal, DEFAULT_TREE_SCAN);
     return output as unknown as Json;

@@ -5,16 +5,13 @@
  * Checks that need a platform API run when a GitHub token is configured, otherwise they are listed with -1 and
  * the reason.
  */
-import { scorecardChecks } from '../../scorecard/checks.js';
-import { runScorecard } from '../../scorecard/run.js';
+import { scorecardChecks } from '../../analysis/scorecard/checks.js';
+import { runScorecard } from '../../analysis/scorecard/run.js';
 import type { Checker, Json } from '../types.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'scorecard-score',
-  version: 1,
-  description: 'OpenSSF Scorecard checks computed locally from the repository, with Scorecard\'s scores and risk weights.',
-  // The API checks call GitHub only when a token is configured; without one they are listed as -1.
-  requirements: { checkout: 'shallow', network: 'optional' },
+  ...meta,
   async run(ctx): Promise<Json> {
     const result = await runScorecard(ctx, scorecardChecks());
     return { score: result.score, checks: result.checks.map((check) => ({ ...check })) };

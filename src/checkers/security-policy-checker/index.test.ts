@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeContext, makeRepo } from '../../../test/support/fixtures.js';
-import { FsRepoView, type RepoView } from '../repo-view.js';
+import { FsRepoView, type RepoView } from '../../lib/repo/repo-view.js';
 import type { Json } from '../types.js';
 import { checker } from './index.js';
 

@@ -5,17 +5,15 @@
  * `checks`. No policy file is `{}`, as upstream reported it.
  */
 import type { Checker, Json } from '../types.js';
-import type { RepoFile, RepoView } from '../repo-view.js';
-import { collectPolicyHits, evaluatePolicy } from './analyse.js';
-import { choosePolicyFile, policyCandidatePaths } from './locate.js';
+import type { RepoFile, RepoView } from '../../lib/repo/repo-view.js';
+import { collectPolicyHits, evaluatePolicy } from '../../analysis/scorecard/security-policy/analyse.js';
+import { choosePolicyFile, policyCandidatePaths } from '../../analysis/scorecard/security-policy/locate.js';
+import { meta } from './meta.js';
 
 const CANDIDATES = policyCandidatePaths();
 
 export const checker: Checker = {
-  name: 'security-policy-checker',
-  version: 1,
-  description: 'Security policy file (SECURITY.md) and its content: contacts, disclosure process, Scorecard score.',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx): Promise<Json> {
     const file = await findPolicyFile(ctx.repo);
     if (!file) return {};

@@ -16,18 +16,13 @@ import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ExecError, run } from '../../lib/exec.js';
-import { SonarQubeClient, type CeTask } from '../../services/sonarqube.js';
+import { SonarQubeClient, type CeTask } from '../../platforms/services/sonarqube.js';
 import { CheckerInputError, type CheckContext, type Checker, type Json } from '../types.js';
 import { chooseTool, failureSummary, parseReportTask, projectKey, scanArguments, scannerEnv, type ScanTool } from './plan.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'sonar-scanner',
-  version: 1,
-  description: 'SonarQube analysis of the repository and its measures (coverage, complexity, duplication, ratings).',
-  requirements: { checkout: 'shallow', worktree: true, network: true, config: ['SonarQube.host', 'SonarQube.token'] },
-  // The real limits are [SonarQube] scan_timeout_s (the scan) and report_max_wait_time_s (processing); this
-  // only bounds the whole command in case both are set very high.
-  timeoutMs: 6 * 3600_000,
+  ...meta,
   run: analyse,
 };
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeContext, makeRepo } from '../../../test/support/fixtures.js';
 import { checker } from './index.js';
-import { tokenPermissionsScore, type PermissionEntry } from './evaluate.js';
+import { tokenPermissionsScore, type PermissionEntry } from '../../analysis/scorecard/token-permissions.js';
 
 const CI = `name: ci
 on: push

@@ -4,15 +4,13 @@
  * [{file_path, location_type, name, value, permission_level, line_number, job_name?}]}` and adds `score`
  * (Scorecard's Token-Permissions policy, 0–10; -1 without workflows).
  */
-import { loadWorkflows } from '../../workflows/load.js';
+import { loadWorkflows } from '../../analysis/workflows/load.js';
 import type { Checker, Json } from '../types.js';
-import { ignoredByWorkflow, permissionEntries, tokenPermissionsScore } from './evaluate.js';
+import { ignoredByWorkflow, permissionEntries, tokenPermissionsScore } from '../../analysis/scorecard/token-permissions.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'token-permissions-checker',
-  version: 1,
-  description: 'GITHUB_TOKEN permissions declared by workflows, top level and per job (Scorecard Token-Permissions).',
-  requirements: { checkout: 'shallow' },
+  ...meta,
   async run(ctx): Promise<Json> {
     const workflows = await loadWorkflows(ctx.repo);
     const entries = workflows.flatMap(permissionEntries);

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { makeContext } from '../../../test/support/fixtures.js';
-import { FsRepoView } from '../repo-view.js';
+import { FsRepoView } from '../../lib/repo/repo-view.js';
 import { CheckerInputError } from '../types.js';
 import { checker, checkUrl } from './index.js';
 

@@ -7,6 +7,7 @@
 import { BlockedAddressError, safeRequest } from '../../lib/http.js';
 import { CheckerInputError, type Checker, type Json } from '../types.js';
 import { isAccessible, isRedirect, parseProjectUrl } from './evaluate.js';
+import { meta } from './meta.js';
 
 /** Upstream's `requests.get(..., timeout=10)`. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -21,10 +22,7 @@ export interface CheckUrlOptions {
 }
 
 export const checker: Checker = {
-  name: 'url-checker',
-  version: 1,
-  description: 'Whether the project URL answers over HTTP(S) with a success status.',
-  requirements: { checkout: 'none', network: true },
+  ...meta,
   run: (ctx) => checkUrl(ctx.task.projectUrl, { signal: ctx.signal }),
 };
 

@@ -8,15 +8,13 @@
  * upstream, but says what happened instead of a bare "token invalid".
  */
 import { PlatformError, RepoUrlError, platformClient } from '../../platforms/index.js';
-import { commandError } from '../../platforms/command-errors.js';
+import { commandError } from '../shared/platform-errors.js';
 import type { Checker, Json } from '../types.js';
-import { maskHook } from './mask.js';
+import { maskHook } from '../../analysis/scorecard/webhook-secret.js';
+import { meta } from './meta.js';
 
 export const checker: Checker = {
-  name: 'webhooks-checker',
-  version: 1,
-  description: "The repository's webhooks (secrets masked), read with the task's access_token.",
-  requirements: { checkout: 'none', network: true },
+  ...meta,
   async run(ctx) {
     const token = ctx.task.accessToken;
     if (!token) return { access_token: false, error_msg: null, webhooks_hooks: [] };

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeRepo } from '../../../../test/support/fixtures.js';
+import { extractDependencies } from '../extract.js';
+import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { parsePipfileLock } from './index.js';
+
+test('Pipfile.lock: default and develop, git and path packages, lines', () => {
+  const text = fixture('pipfile-lock', 'Pipfile.lock');
+  const packages = parsePipfileLock(text, 'Pipfile.lock');
+  assert.deepEqual(ids(packages), ['certifi@2024.2.2', 'local-pkg@', 'my-tool@', 'pytest@8.1.1', 'requests@2.31.0']);
+  assert.equal(onePackage(packages, 'certifi').dev, false, 'also in default');
+  assert.equal(onePackage(packages, 'certifi').line, 19);
+  assert.equal(onePackage(packages, 'pytest').dev, true);
+  assert.equal(onePackage(packages, 'pytest').line, 52);
+  assert.equal(onePackage(packages, 'my-tool').commit, '0123456789abcdef0123456789abcdef01234567');
+  assert.equal(onePackage(packages, 'local-pkg').resolution, 'local');
+  assert.equal(onePackage(packages, 'requests').direct, undefined, 'no Pipfile given');
+});
+
+test('Pipfile.lock through the view: direct from the Pipfile, CRLF, malformed', async () => {
+  const repo = await makeRepo({
+    'Pipfile.lock': crlf(fixture('pipfile-lock', 'Pipfile.lock')),
+    Pipfile: fixture('pipfile-lock', 'Pipfile'),
+    'old/Pipfile.lock': '{"_meta": {}}',
+  });
+  try {
+    const [main, old] = await extractDependencies(repo.view, new AbortController().signal);
+    assert.equal(onePackage(main?.packages ?? [], 'requests').direct, true);
+    assert.equal(onePackage(main?.packages ?? [], 'pytest').direct, true);
+    assert.equal(onePackage(main?.packages ?? [], 'certifi').direct, false);
+    assert.match(old?.error ?? '', /not a Pipfile\.lock/);
+  } finally {
+    await repo.cleanup();
+  }
+});

@@ -1,0 +1,53 @@
+/**
+ * Every dependency extractor, listed explicitly (no registration by side effect). A path is read by the first
+ * extractor that matches it. Adding a format: one folder under src/analysis/dependencies/ and one line here, in
+ * alphabetical order; a test keeps the folders and this list in step.
+ */
+import type { Extractor } from './types.js';
+import { extractor as bunLock } from './bun-lock/index.js';
+import { extractor as cargoLock } from './cargo-lock/index.js';
+import { extractor as composerLock } from './composer-lock/index.js';
+import { extractor as conanLock } from './conan-lock/index.js';
+import { extractor as gemfileLock } from './gemfile-lock/index.js';
+import { extractor as goMod } from './go-mod/index.js';
+import { extractor as gradleLockfile } from './gradle-lockfile/index.js';
+import { extractor as mixLock } from './mix-lock/index.js';
+import { extractor as nugetPackagesConfig } from './nuget-packages-config/index.js';
+import { extractor as nugetPackagesLock } from './nuget-packages-lock/index.js';
+import { extractor as ohPackageLock } from './oh-package-lock/index.js';
+import { extractor as packageLock } from './package-lock/index.js';
+import { extractor as pdmLock } from './pdm-lock/index.js';
+import { extractor as pipfileLock } from './pipfile-lock/index.js';
+import { extractor as pnpmLock } from './pnpm-lock/index.js';
+import { extractor as poetryLock } from './poetry-lock/index.js';
+import { extractor as pomXml } from './pom-xml/index.js';
+import { extractor as pubspecLock } from './pubspec-lock/index.js';
+import { extractor as renvLock } from './renv-lock/index.js';
+import { extractor as requirementsTxt } from './requirements-txt/index.js';
+import { extractor as uvLock } from './uv-lock/index.js';
+import { extractor as yarnLock } from './yarn-lock/index.js';
+
+export const extractors: readonly Extractor[] = [
+  bunLock,
+  cargoLock,
+  composerLock,
+  conanLock,
+  gemfileLock,
+  goMod,
+  gradleLockfile,
+  mixLock,
+  nugetPackagesConfig,
+  nugetPackagesLock,
+  ohPackageLock,
+  packageLock,
+  pdmLock,
+  pipfileLock,
+  pnpmLock,
+  poetryLock,
+  pomXml,
+  pubspecLock,
+  renvLock,
+  requirementsTxt,
+  uvLock,
+  yarnLock,
+];

@@ -1,0 +1,166 @@
+/**
+ * The whole-tree scan behind `scancode`, in the ScanCode Toolkit 32 JSON layout: `headers[]`, top-level
+ * `license_detections[]` (one per distinct detection, with `detection_count` and `reference_matches`), and
+ * `files[]` holding every directory and file as `<repo>/<path>`. Each file is read once (its head also decides
+ * whether it is binary) and scanned by scan.ts; binary files are listed without scanning, as ScanCode does.
+ * Memoised per repository view, so other checkers can use the per-file licenses without another pass.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isBinaryFile } from 'isbinaryfile';
+import type { RepoFile, RepoView } from '../../lib/repo/repo-view.js';
+import { packageRoot } from '../../lib/paths.js';
+import { scanText, worthScanning, type FileScan, type LicenseMatch } from './scan.js';
+
+export interface TreeScanOptions {
+  /** Per-file time budget in ms. */
+  readonly fileTimeoutMs: number;
+  /** Largest number of bytes read of one file. */
+  readonly maxFileBytes: number;
+  /** Files read at once. */
+  readonly concurrency: number;
+}
+
+export const DEFAULT_TREE_SCAN: TreeScanOptions = { fileTimeoutMs: 5_000, maxFileBytes: 8 * 1024 * 1024, concurrency: 16 };
+
+const SNIFF_BYTES = 8192;
+
+export type ScannedResource = { path: string; type: 'file' | 'directory' } & FileScan;
+
+export interface TopDetection {
+  identifier: string;
+  license_expression: string;
+  license_expression_spdx: string;
+  detection_count: number;
+  reference_matches: LicenseMatch[];
+}
+
+export interface ScancodeOutput {
+  headers: Record<string, unknown>[];
+  license_detections: TopDetection[];
+  files: ScannedResource[];
+}
+
+const EMPTY_SCAN: FileScan = {
+  detected_license_expression: null,
+  detected_license_expression_spdx: null,
+  license_detections: [],
+  license_clues: [],
+  percentage_of_license_text: 0,
+  copyrights: [],
+  holders: [],
+  authors: [],
+  scan_errors: [],
+};
+
+function toolVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** ScanCode's timestamp format: 2024-05-06T120102.123456. */
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/:/g, '').replace(/Z$/, '').replace(/\.(\d{3})$/, '.$1000');
+}
+
+async function scanFile(repo: RepoView, file: RepoFile, options: TreeScanOptions): Promise<FileScan> {
+  if (file.size === 0) return EMPTY_SCAN;
+  const bytes = await repo.head(file.path, Math.min(file.size, options.maxFileBytes));
+  // One read per file: the first 8 KiB of it go through the same test RepoView.isBinary applies to the same
+  // bytes (isbinaryfile), which would otherwise read them a second time.
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  if (await isBinaryFile(head, head.length)) return EMPTY_SCAN;
+  // Most files hold no license keyword at all: they are not decoded (an empty scan is what scanText gives them).
+  if (!worthScanning(file.path, bytes)) return EMPTY_SCAN;
+  return scanText(file.path, repo.displayPath(file.path), bytes.toString('utf8'), { timeoutMs: options.fileTimeoutMs });
+}
+
+function directoriesOf(files: readonly RepoFile[]): string[] {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let i = file.path.indexOf('/'); i !== -1; i = file.path.indexOf('/', i + 1)) dirs.add(file.path.slice(0, i));
+  }
+  return [...dirs];
+}
+
+/** Tree order: a directory, then everything below it; siblings by name. */
+function compareTreePaths(a: string, b: string): number {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return (pa[i] as string) < (pb[i] as string) ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+async function scan(repo: RepoView, signal: AbortSignal, options: TreeScanOptions): Promise<ScancodeOutput> {
+  const start = new Date();
+  const files = await repo.files();
+  const results = new Array<FileScan | undefined>(files.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      signal.throwIfAborted();
+      const index = next++;
+      const file = files[index] as RepoFile;
+      try {
+        results[index] = await scanFile(repo, file, options);
+      } catch (err) {
+        // A file that vanished or cannot be read is reported on its entry; the scan goes on.
+        results[index] = { ...EMPTY_SCAN, scan_errors: [`ERROR: for scanner: licenses: ${err instanceof Error ? err.message : String(err)}`] };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+
+  const resources: ScannedResource[] = [{ path: repo.name, type: 'directory', ...EMPTY_SCAN }];
+  for (const dir of directoriesOf(files)) resources.push({ path: repo.displayPath(dir), type: 'directory', ...EMPTY_SCAN });
+  files.forEach((file, index) => resources.push({ path: repo.displayPath(file.path), type: 'file', ...(results[index] ?? EMPTY_SCAN) }));
+  resources.sort((a, b) => compareTreePaths(a.path, b.path));
+
+  const top = new Map<string, TopDetection>();
+  for (const resource of resources) {
+    for (const detection of resource.license_detections) {
+      const known = top.get(detection.identifier);
+      if (known) known.detection_count++;
+      else {
+        top.set(detection.identifier, {
+          identifier: detection.identifier,
+          license_expression: detection.license_expression,
+          license_expression_spdx: detection.license_expression_spdx,
+          detection_count: 1,
+          reference_matches: detection.matches,
+        });
+      }
+    }
+  }
+  const end = new Date();
+  const errors = resources.filter((r) => r.scan_errors.length > 0).map((r) => `Path: ${r.path}`);
+  const headers = [
+    {
+      tool_name: 'openchecker-scancode',
+      tool_version: toolVersion(),
+      options: { input: [repo.name], '--copyright': true, '--license': true, '--license-score': 90, '--json-pp': 'scan_result.json' },
+      notice:
+        'Generated by OpenChecker in the ScanCode Toolkit 32 JSON layout. License texts: SPDX License List (spdx-license-list). License keys: ScanCode LicenseDB (CC-BY-4.0). No warranty.',
+      start_timestamp: timestamp(start),
+      end_timestamp: timestamp(end),
+      output_format_version: '3.1.0',
+      duration: (end.getTime() - start.getTime()) / 1000,
+      message: null,
+      errors,
+      warnings: [],
+      extra_data: { files_count: files.length },
+    },
+  ];
+  const detections = [...top.values()].sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
+  return { headers, license_detections: detections, files: resources };
+}
+
+/** The ScanCode-layout scan of the repository, computed once per view. */
+export function scanTree(repo: RepoView, signal: AbortSignal, options: TreeScanOptions = DEFAULT_TREE_SCAN): Promise<ScancodeOutput> {
+  return repo.memo('licenses:tree-scan', () => scan(repo, signal, options));
+}

@@ -1,0 +1,9 @@
+/** What `license-detector` is, as data: read by the API, `commands` and `--help` without loading the checker's code (index.ts). */
+import type { CheckerMeta } from '../types.js';
+
+export const meta: CheckerMeta = {
+  name: 'license-detector',
+  version: 1,
+  description: "The project's license from its license files, README and package manifest (licensee's layout).",
+  requirements: { checkout: 'shallow' },
+};

@@ -1,0 +1,9 @@
+/** What `maintainers-checker` is, as data: read by the API, `commands` and `--help` without loading the checker's code (index.ts). */
+import type { CheckerMeta } from '../types.js';
+
+export const meta: CheckerMeta = {
+  name: 'maintainers-checker',
+  version: 1,
+  description: 'Lists MAINTAINERS, COMMITTERS, OWNERS and CODEOWNERS files anywhere in the repository.',
+  requirements: { checkout: 'shallow' },
+};

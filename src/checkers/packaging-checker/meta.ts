@@ -1,0 +1,9 @@
+/** What `packaging-checker` is, as data: read by the API, `commands` and `--help` without loading the checker's code (index.ts). */
+import type { CheckerMeta } from '../types.js';
+
+export const meta: CheckerMeta = {
+  name: 'packaging-checker',
+  version: 1,
+  description: 'Workflows that publish packages: npm, PyPI, Maven, Gradle, Docker, GoReleaser, Cargo, ... (Scorecard Packaging).',
+  requirements: { checkout: 'shallow' },
+};

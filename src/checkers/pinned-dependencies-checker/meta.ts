@@ -1,0 +1,9 @@
+/** What `pinned-dependencies-checker` is, as data: read by the API, `commands` and `--help` without loading the checker's code (index.ts). */
+import type { CheckerMeta } from '../types.js';
+
+export const meta: CheckerMeta = {
+  name: 'pinned-dependencies-checker',
+  version: 1,
+  description: 'Actions, container images, packages and install commands not pinned by hash (Scorecard Pinned-Dependencies).',
+  requirements: { checkout: 'shallow' },
+};

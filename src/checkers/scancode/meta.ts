@@ -1,0 +1,9 @@
+/** What `scancode` is, as data: read by the API, `commands` and `--help` without loading the checker's code (index.ts). */
+import type { CheckerMeta } from '../types.js';
+
+export const meta: CheckerMeta = {
+  name: 'scancode',
+  version: 1,
+  description: 'License and copyright detection in every file, in the ScanCode Toolkit JSON layout.',
+  requirements: { checkout: 'shallow' },
+};
