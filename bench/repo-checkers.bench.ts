@@ -30,10 +30,11 @@ import { FsRepoView } from '../src/lib/repo/repo-view.js';
 import { languageBreakdown, type LanguageBreakdown } from '../src/analysis/languages/breakdown.js';
 import { codeCount } from '../src/analysis/languages/code-count.js';
 import { forEachLimit } from '../src/analysis/languages/pool.js';
+import type { Checker } from '../src/checkers/types.js';
 
 // The registry (every checker), the config loader and the bench helpers (autocannon...) are imported only
 // where needed, so a child process measuring one command loads no more than that command needs.
-const getChecker = async (name: string): Promise<boolean> => (await import('../src/checkers/registry.js')).getChecker(name) !== undefined;
+const getChecker = async (name: string): Promise<boolean> => (await import('../src/checkers/registry.js')).loadChecker(name) !== undefined;
 
 const execFileAsync = promisify(execFile);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -82,7 +83,9 @@ async function child(mode: string, dir: string): Promise<void> {
     });
     summary = { files: files.length, bytes };
   } else if (mode === 'all') {
-    const { getChecker: lookup } = await import('../src/checkers/registry.js');
+    const { loadAllCheckers } = await import('../src/checkers/registry.js');
+    const loaded = new Map((await loadAllCheckers()).map((checker) => [checker.name, checker]));
+    const lookup = (name: string): Checker | undefined => loaded.get(name);
     const { runCommands } = await import('../src/checkers/runner.js');
     const { loadConfig } = await import('../src/config/load.js');
     const { silentLogger } = await import('../src/lib/log.js');

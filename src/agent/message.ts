@@ -3,7 +3,7 @@
  * cannot become a task is poison: the agent rejects it to dead letters with the reason.
  */
 import { randomUUID } from 'node:crypto';
-import { isKnownCommand } from '../checkers/registry.js';
+import { isKnownCommand } from '../checkers/metadata.js';
 import { LIMITS, callbackUrlProblem, projectUrlProblem, refProblem, versionFromMetadata } from '../tasks/validation.js';
 import type { TaskMessage } from '../queue/types.js';
 

@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Backend } from '../tasks/backend.js';
-import { getChecker } from '../checkers/registry.js';
+import { CHECKER_METAS, getCheckerMeta } from '../checkers/metadata.js';
 import { GitRepoView } from '../lib/repo/git-repo-view.js';
 import { FsRepoView, type RepoView } from '../lib/repo/repo-view.js';
 import { runCommands } from '../checkers/runner.js';
@@ -25,7 +25,6 @@ import { CallbackDispatcher } from './callback.js';
 import { parseMessage } from './message.js';
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CHECKERS } from '../checkers/registry.js';
 import { failpoint } from '../lib/failpoints.js';
 import { StoreCache } from '../store/cache.js';
 import type { SharedCache } from '../lib/shared-cache.js';
@@ -74,7 +73,7 @@ export class Agent {
       pid: process.pid,
       version: AGENT_VERSION,
       concurrency,
-      commands: CHECKERS.map((checker) => checker.name),
+      commands: CHECKER_METAS.map((meta) => meta.name),
     });
     this.heartbeat = setInterval(() => {
       backend.store.heartbeatAgent(this.id, [...this.current]).catch((err: unknown) => this.log.warn({ err }, 'agent heartbeat failed'));
@@ -226,7 +225,7 @@ export class Agent {
   ): Promise<{ status: 'succeeded' | 'failed'; scanResults: Record<string, Json>; error: string | null }> {
     const { config } = this.options;
     const commands = [...new Set(message.command_list)];
-    const requirements = commands.map((name) => getChecker(name)?.requirements);
+    const requirements = commands.map((name) => getCheckerMeta(name)?.requirements);
     const needs = requirements.map((r) => r?.checkout ?? 'none');
     const needsCheckout = needs.some((need) => need !== 'none');
     const needsWorktree = requirements.some((r) => r?.worktree === true);

@@ -1,116 +1,67 @@
 /**
- * The explicit list of implemented checkers (no registration by side effect). Folder name = registry key =
- * command name; a test keeps src/checkers/<name>/ folders and this list in step.
+ * Where each command's code is: one lazy loader per implemented command (no registration by side effect). A
+ * checker's module, and the analysis libraries it pulls in, are imported the first time the command runs in
+ * this process, so the API and the CLI's light commands start without them. The metadata of every command is
+ * in `metadata.ts`; a test keeps the two lists and the folders in step.
  */
-import { UPSTREAM_COMMANDS } from './catalogue.js';
-import type { Checker, CheckerRequirements } from './types.js';
-import { checker as apiDocChecker } from './api-doc-checker/index.js';
-import { checker as bestpracticesChecker } from './bestpractices-checker/index.js';
-import { checker as binaryChecker } from './binary-checker/index.js';
-import { checker as buildDocChecker } from './build-doc-checker/index.js';
-import { checker as changedFilesSinceCommitDetector } from './changed-files-since-commit-detector/index.js';
-import { checker as codeCount } from './code-count/index.js';
-import { checker as criticalityScore } from './criticality-score/index.js';
-import { checker as dangerousWorkflowChecker } from './dangerous-workflow-checker/index.js';
-import { checker as dependencyChecker } from './dependency-checker/index.js';
-import { checker as dependencyUpdateToolChecker } from './dependency-update-tool-checker/index.js';
-import { checker as eolChecker } from './eol-checker/index.js';
-import { checker as fuzzingChecker } from './fuzzing-checker/index.js';
-import { checker as languagesDetector } from './languages-detector/index.js';
-import { checker as licenseDetector } from './license-detector/index.js';
-import { checker as maintainersChecker } from './maintainers-checker/index.js';
-import { checker as oatScanner } from './oat-scanner/index.js';
-import { checker as ohpmInfo } from './ohpm-info/index.js';
-import { checker as osvScanner } from './osv-scanner/index.js';
-import { checker as packageInfo } from './package-info/index.js';
-import { checker as packagingChecker } from './packaging-checker/index.js';
-import { checker as pinnedDependenciesChecker } from './pinned-dependencies-checker/index.js';
-import { checker as readmeChecker } from './readme-checker/index.js';
-import { checker as readmeOpensourceChecker } from './readme-opensource-checker/index.js';
-import { checker as releaseChecker } from './release-checker/index.js';
-import { checker as repoCountryOrganizations } from './repo-country-organizations/index.js';
-import { checker as sastChecker } from './sast-checker/index.js';
-import { checker as sbom } from './sbom/index.js';
-import { checker as scancode } from './scancode/index.js';
-import { checker as scorecardScore } from './scorecard-score/index.js';
-import { checker as securityPolicyChecker } from './security-policy-checker/index.js';
-import { checker as sonarScanner } from './sonar-scanner/index.js';
-import { checker as tokenPermissionsChecker } from './token-permissions-checker/index.js';
-import { checker as urlChecker } from './url-checker/index.js';
-import { checker as webhooksChecker } from './webhooks-checker/index.js';
+import type { Checker } from './types.js';
 
-export const CHECKERS: readonly Checker[] = [
-  apiDocChecker,
-  bestpracticesChecker,
-  binaryChecker,
-  buildDocChecker,
-  changedFilesSinceCommitDetector,
-  codeCount,
-  criticalityScore,
-  dangerousWorkflowChecker,
-  dependencyChecker,
-  dependencyUpdateToolChecker,
-  eolChecker,
-  fuzzingChecker,
-  languagesDetector,
-  licenseDetector,
-  maintainersChecker,
-  oatScanner,
-  ohpmInfo,
-  osvScanner,
-  packageInfo,
-  packagingChecker,
-  pinnedDependenciesChecker,
-  readmeChecker,
-  readmeOpensourceChecker,
-  releaseChecker,
-  repoCountryOrganizations,
-  sastChecker,
-  sbom,
-  scancode,
-  scorecardScore,
-  securityPolicyChecker,
-  sonarScanner,
-  tokenPermissionsChecker,
-  urlChecker,
-  webhooksChecker,
-];
+const LOADERS: Readonly<Record<string, () => Promise<Checker>>> = {
+  'api-doc-checker': async () => (await import('./api-doc-checker/index.js')).checker,
+  'bestpractices-checker': async () => (await import('./bestpractices-checker/index.js')).checker,
+  'binary-checker': async () => (await import('./binary-checker/index.js')).checker,
+  'build-doc-checker': async () => (await import('./build-doc-checker/index.js')).checker,
+  'changed-files-since-commit-detector': async () => (await import('./changed-files-since-commit-detector/index.js')).checker,
+  'code-count': async () => (await import('./code-count/index.js')).checker,
+  'criticality-score': async () => (await import('./criticality-score/index.js')).checker,
+  'dangerous-workflow-checker': async () => (await import('./dangerous-workflow-checker/index.js')).checker,
+  'dependency-checker': async () => (await import('./dependency-checker/index.js')).checker,
+  'dependency-update-tool-checker': async () => (await import('./dependency-update-tool-checker/index.js')).checker,
+  'eol-checker': async () => (await import('./eol-checker/index.js')).checker,
+  'fuzzing-checker': async () => (await import('./fuzzing-checker/index.js')).checker,
+  'languages-detector': async () => (await import('./languages-detector/index.js')).checker,
+  'license-detector': async () => (await import('./license-detector/index.js')).checker,
+  'maintainers-checker': async () => (await import('./maintainers-checker/index.js')).checker,
+  'oat-scanner': async () => (await import('./oat-scanner/index.js')).checker,
+  'ohpm-info': async () => (await import('./ohpm-info/index.js')).checker,
+  'osv-scanner': async () => (await import('./osv-scanner/index.js')).checker,
+  'package-info': async () => (await import('./package-info/index.js')).checker,
+  'packaging-checker': async () => (await import('./packaging-checker/index.js')).checker,
+  'pinned-dependencies-checker': async () => (await import('./pinned-dependencies-checker/index.js')).checker,
+  'readme-checker': async () => (await import('./readme-checker/index.js')).checker,
+  'readme-opensource-checker': async () => (await import('./readme-opensource-checker/index.js')).checker,
+  'release-checker': async () => (await import('./release-checker/index.js')).checker,
+  'repo-country-organizations': async () => (await import('./repo-country-organizations/index.js')).checker,
+  'sast-checker': async () => (await import('./sast-checker/index.js')).checker,
+  sbom: async () => (await import('./sbom/index.js')).checker,
+  scancode: async () => (await import('./scancode/index.js')).checker,
+  'scorecard-score': async () => (await import('./scorecard-score/index.js')).checker,
+  'security-policy-checker': async () => (await import('./security-policy-checker/index.js')).checker,
+  'sonar-scanner': async () => (await import('./sonar-scanner/index.js')).checker,
+  'token-permissions-checker': async () => (await import('./token-permissions-checker/index.js')).checker,
+  'url-checker': async () => (await import('./url-checker/index.js')).checker,
+  'webhooks-checker': async () => (await import('./webhooks-checker/index.js')).checker,
+};
 
-const byName = new Map(CHECKERS.map((checker) => [checker.name, checker]));
+const loaded = new Map<string, Promise<Checker>>();
 
-export function getChecker(name: string): Checker | undefined {
-  return byName.get(name);
+/** The names that have code, in the order of the registry. */
+export const IMPLEMENTED_COMMANDS: readonly string[] = Object.keys(LOADERS);
+
+/** The checker of an implemented command, its module imported on first use; undefined for other names. */
+export function loadChecker(name: string): Promise<Checker> | undefined {
+  if (!Object.hasOwn(LOADERS, name)) return undefined;
+  let checker = loaded.get(name);
+  if (!checker) {
+    checker = (LOADERS[name] as () => Promise<Checker>)();
+    // A failed import (a broken build) is not cached, so the next task tries again.
+    checker.catch(() => loaded.delete(name));
+    loaded.set(name, checker);
+  }
+  return checker;
 }
 
-/** Every accepted command name: the implemented checkers plus the remaining upstream names. */
-export function knownCommandNames(): string[] {
-  return [...new Set([...Object.keys(UPSTREAM_COMMANDS), ...byName.keys()])].sort();
-}
-
-export function isKnownCommand(name: string): boolean {
-  return byName.has(name) || Object.hasOwn(UPSTREAM_COMMANDS, name);
-}
-
-export interface CommandInfo {
-  name: string;
-  description: string;
-  /** False for upstream names this version does not implement yet. */
-  available: boolean;
-  version: number | null;
-  requirements: CheckerRequirements | null;
-}
-
-export function listCommands(): CommandInfo[] {
-  return knownCommandNames().map((name) => {
-    const checker = byName.get(name);
-    return checker
-      ? { name, description: checker.description, available: true, version: checker.version, requirements: checker.requirements }
-      : {
-          name,
-          description: UPSTREAM_COMMANDS[name as keyof typeof UPSTREAM_COMMANDS],
-          available: false,
-          version: null,
-          requirements: null,
-        };
-  });
+/** Every implemented checker, loaded (for tests, benchmarks and parity checks that run them all). */
+export async function loadAllCheckers(): Promise<Checker[]> {
+  return Promise.all(IMPLEMENTED_COMMANDS.map((name) => loadChecker(name) as Promise<Checker>));
 }

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { makeTask, testConfig } from '../../test/support/fixtures.js';
 import { silentLogger } from '../lib/log.js';
 import { UPSTREAM_COMMANDS } from './catalogue.js';
-import { CHECKERS } from './registry.js';
+import { CHECKER_METAS } from './metadata.js';
 import { FsRepoView, type RepoView } from '../lib/repo/repo-view.js';
 import { runCommands, type CommandOutcome, type RunCommandsOptions } from './runner.js';
 import { CheckerInputError, type CheckContext, type Checker, type CheckerRequirements, type Json } from './types.js';
@@ -256,7 +256,7 @@ test('results are plain JSON: undefined dropped, unserialisable values become an
 });
 
 test('an upstream command this version does not implement answers "not available in this version"', async () => {
-  const implemented = new Set(CHECKERS.map((c) => c.name));
+  const implemented = new Set(CHECKER_METAS.map((c) => c.name));
   const missing = Object.keys(UPSTREAM_COMMANDS).find((name) => !implemented.has(name));
   const commands = missing ? [missing] : [];
   commands.push('not-a-command-at-all');

@@ -8,10 +8,11 @@ import { delimiter, join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { errorMessage } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
-import { getChecker } from './registry.js';
+import { getCheckerMeta } from './metadata.js';
+import { loadChecker } from './registry.js';
 import type { RepoView } from '../lib/repo/repo-view.js';
 import { MemoryCache, type SharedCache } from '../lib/shared-cache.js';
-import { CheckerInputError, type CheckContext, type Checker, type Json, type TaskInfo } from './types.js';
+import { CheckerInputError, type CheckContext, type Checker, type CheckerMeta, type Json, type TaskInfo } from './types.js';
 
 export type CommandOutcome = 'ok' | 'error' | 'timeout' | 'unavailable';
 
@@ -59,16 +60,17 @@ export async function runCommands(options: RunCommandsOptions): Promise<Record<s
 
 async function runOne(command: string, options: RunCommandsOptions): Promise<{ result: Json; outcome: CommandOutcome }> {
   const log = options.log.child({ command });
-  const checker = (options.lookup ?? getChecker)(command);
-  if (!checker) {
+  // Requirements are checked on the metadata, so a command that cannot run never loads its code.
+  const meta: CheckerMeta | undefined = options.lookup ? options.lookup(command) : getCheckerMeta(command);
+  if (!meta) {
     return { result: { error: `${command} is not available in this version of OpenChecker` }, outcome: 'unavailable' };
   }
-  const unmet = await unmetRequirement(checker, options);
+  const unmet = await unmetRequirement(meta, options);
   if (unmet) {
     log.info({ reason: unmet }, 'command cannot run');
     return { result: { error: unmet }, outcome: 'unavailable' };
   }
-  const timeoutMs = checker.timeoutMs ?? options.config.OpenCheck.command_timeout_s * 1000;
+  const timeoutMs = meta.timeoutMs ?? options.config.OpenCheck.command_timeout_s * 1000;
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort(new Error('the task was stopped'));
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -90,6 +92,8 @@ async function runOne(command: string, options: RunCommandsOptions): Promise<{ r
     cache: options.cache ?? processCache,
   };
   try {
+    const checker = options.lookup?.(command) ?? (await loadChecker(command));
+    if (!checker) throw new Error(`${command} has metadata but no code in the registry`);
     const result = await Promise.race([checker.run(ctx), timeout]);
     return { result: toJson(result), outcome: 'ok' };
   } catch (err) {
@@ -108,7 +112,7 @@ async function runOne(command: string, options: RunCommandsOptions): Promise<{ r
 
 class CommandTimeoutError extends Error {}
 
-async function unmetRequirement(checker: Checker, options: RunCommandsOptions): Promise<string | null> {
+async function unmetRequirement(checker: CheckerMeta, options: RunCommandsOptions): Promise<string | null> {
   const needs = checker.requirements;
   if (needs.checkout !== 'none' && !options.repo) return `${checker.name} needs a checkout of the repository, and none is available`;
   if (needs.commitHash && !options.task.commitHash) return 'No commit hash provided';

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { getChecker, isKnownCommand, knownCommandNames } from '../checkers/registry.js';
+import { getCheckerMeta, isKnownCommand, knownCommandNames } from '../checkers/metadata.js';
 import { GitRepoView } from '../lib/repo/git-repo-view.js';
 import { FsRepoView, type RepoView } from '../lib/repo/repo-view.js';
 import { runCommands } from '../checkers/runner.js';
@@ -70,7 +70,7 @@ export function registerCheck(program: Command): void {
 /** Without -c: the commands that are implemented and need no network, so a plain `check .` works offline. */
 function defaultCommands(): string[] {
   return knownCommandNames().filter((name) => {
-    const checker = getChecker(name);
+    const checker = getCheckerMeta(name);
     return checker && checker.requirements.network !== true && !checker.requirements.commitHash;
   });
 }
@@ -90,8 +90,8 @@ async function checkOnce(
   }
   const projectUrl = localDir ?? normaliseProjectUrl(repository);
   const repoName = localDir ? basename(localDir) : repoNameFromUrl(repository);
-  const needs = commands.map((name) => getChecker(name)?.requirements.checkout ?? 'none');
-  const needsWorktree = commands.some((name) => getChecker(name)?.requirements.worktree === true);
+  const needs = commands.map((name) => getCheckerMeta(name)?.requirements.checkout ?? 'none');
+  const needsWorktree = commands.some((name) => getCheckerMeta(name)?.requirements.worktree === true);
   let workspace: string | null = null;
   let repo: RepoView | null = localDir ? new FsRepoView(localDir, repoName) : null;
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);

@@ -1,6 +1,6 @@
 /** `openchecker commands`: the commands agents can run, with what each needs. */
 import type { Command } from 'commander';
-import { listCommands } from '../checkers/registry.js';
+import { listCommands } from '../checkers/metadata.js';
 import { action } from './common.js';
 
 export function registerCommands(program: Command): void {

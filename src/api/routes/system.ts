@@ -1,6 +1,6 @@
 /** Health, readiness, metrics, the command list and the agent registry. */
 import type { FastifyInstance } from 'fastify';
-import { listCommands } from '../../checkers/registry.js';
+import { listCommands } from '../../checkers/metadata.js';
 import { errorMessage } from '../../lib/errors.js';
 import { bearerSecurity, errorResponseSchema, requireUser, type ApiDeps } from '../context.js';
 

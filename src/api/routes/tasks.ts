@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { isKnownCommand, knownCommandNames } from '../../checkers/registry.js';
+import { isKnownCommand, knownCommandNames } from '../../checkers/metadata.js';
 import { OpenCheckerError } from '../../lib/errors.js';
 import { TASK_STATUSES, type TaskStatus } from '../../store/types.js';
 import type { TaskMessage } from '../../queue/types.js';

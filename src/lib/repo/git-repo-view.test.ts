@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { cloneRepository } from '../git.js';
 import { makeContext, makeRepo, type FixtureRepo } from '../../../test/support/fixtures.js';
 import { GitRepoView, parseLsTree } from './git-repo-view.js';
-import { CHECKERS } from '../../checkers/registry.js';
+import { loadAllCheckers } from '../../checkers/registry.js';
 import { FsRepoView } from './repo-view.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -87,7 +87,7 @@ describe('GitRepoView reads a clone without a worktree exactly as FsRepoView rea
   });
 
   test('every checker gives the same result on both views', async () => {
-    for (const checker of CHECKERS) {
+    for (const checker of await loadAllCheckers()) {
       // Commands that need configuration or the network (services, LLMs, scanners) are not about the view.
       if (checker.requirements.checkout === 'none' || checker.requirements.commitHash || checker.requirements.network === true || checker.requirements.config?.length) continue;
       // ScanCode-style `headers` carry the run's timestamps and duration: everything else must match.
