@@ -4,7 +4,7 @@ import { postgresAvailable, startPostgres, type PostgresServer } from '../../tes
 import { MIGRATIONS } from './migrations.js';
 import { withoutCredentials } from '../tasks/validation.js';
 import { openPostgres, type PostgresStore } from './postgres.js';
-import { defineStoreContract, newTask } from './store-contract.js';
+import { defineStoreContract, newTask } from '../../test/support/store-contract.js';
 
 const skip = postgresAvailable();
 let server: PostgresServer | null = null;

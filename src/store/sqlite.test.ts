@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteStore, migrate, openSqlite } from './sqlite.js';
-import { defineStoreContract, newTask } from './store-contract.js';
+import { defineStoreContract, newTask } from '../../test/support/store-contract.js';
 
 function tempStore(): { store: SqliteStore; path: string; cleanup: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'oc-store-'));

@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { v5 as uuidv5 } from 'uuid';
-import { decodeCursor, userIdFor } from './sql-store.js';
-import type { NewTask, Store } from './types.js';
+import { decodeCursor, userIdFor } from '../../src/store/sql-store.js';
+import type { NewTask, Store } from '../../src/store/types.js';
 
 export type OpenStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
