@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureRecord } from '../src/analysis/osv/fixtures.js';
+import { fixtureRecord } from './support/osv-fixtures.js';
 import { startFakeDepsDev, type FakeDepsDev } from './fakes/deps-dev.js';
 import { startFakeOsv, type FakeOsv } from './fakes/osv.js';
 import { startFakePlatform, type FakePlatform } from './fakes/platforms.js';

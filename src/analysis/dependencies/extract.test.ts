@@ -6,7 +6,7 @@ import { makeRepo } from '../../../test/support/fixtures.js';
 import { npmTree, MEDIUM_TREE } from '../../../test/support/npm-tree.js';
 import { FsRepoView } from '../../lib/repo/repo-view.js';
 import { extractDependencies, findLockfiles, isVendoredPath } from './extract.js';
-import { fixture } from './testing.js';
+import { fixture } from '../../../test/support/lockfile-fixtures.js';
 
 const signal = new AbortController().signal;
 

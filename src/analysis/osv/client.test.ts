@@ -4,7 +4,7 @@ import { startFakeOsv, type FakeOsv } from '../../../test/fakes/osv.js';
 import { MemoryCache } from '../../lib/shared-cache.js';
 import { ServiceError } from '../package-metadata/http-json.js';
 import { OsvApiClient, queryKey, type OsvClientOptions } from './client.js';
-import { FIXTURE_IDS, fixtureRecord } from './fixtures.js';
+import { FIXTURE_IDS, fixtureRecord } from '../../../test/support/osv-fixtures.js';
 import type { OsvVulnerability, PackageQuery } from './types.js';
 
 const FAST_RETRY = { attempts: 3, initialDelayMs: 10, maxDelayMs: 50 };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureRecord } from './fixtures.js';
+import { fixtureRecord } from '../../../test/support/osv-fixtures.js';
 import { groupVulnerabilities } from './groups.js';
 import { cvssBaseScore, maxSeverity } from './severity.js';
 import type { OsvVulnerability } from './types.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureRecord } from './fixtures.js';
+import { fixtureRecord } from '../../../test/support/osv-fixtures.js';
 import { isAffected, rangeIncludes } from './match.js';
 import type { OsvRange, OsvVulnerability } from './types.js';
 

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { fixtureDir, fixtureRecord } from './fixtures.js';
+import { fixtureDir, fixtureRecord } from '../../../test/support/osv-fixtures.js';
 import { loadOfflineDatabase, offlineDatabase } from './offline.js';
 import type { OsvVulnerability } from './types.js';
 

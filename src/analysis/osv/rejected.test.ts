@@ -4,7 +4,7 @@ import { startValidatingOsv, type ValidatingOsv } from '../../../test/fakes/osv-
 import { MemoryCache } from '../../lib/shared-cache.js';
 import { ServiceError } from '../package-metadata/http-json.js';
 import { MAX_ISOLATION_REQUESTS, OsvApiClient, queryKey } from './client.js';
-import { FIXTURE_IDS, fixtureRecord } from './fixtures.js';
+import { FIXTURE_IDS, fixtureRecord } from '../../../test/support/osv-fixtures.js';
 import type { PackageQuery } from './types.js';
 
 const signal = new AbortController().signal;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PackageRecord } from '../dependencies/types.js';
 import { queryKey } from './client.js';
-import { fixtureRecord } from './fixtures.js';
+import { fixtureRecord } from '../../../test/support/osv-fixtures.js';
 import { buildScanReport, collectQueries, osvQuery } from './scan.js';
 
 const pkg = (over: Partial<PackageRecord>): PackageRecord => ({ name: 'x', version: '1.0.0', ecosystem: 'npm', purl: 'pkg:npm/x@1.0.0', sourceFile: 'package-lock.json', ...over });

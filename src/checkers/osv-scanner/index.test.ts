@@ -8,7 +8,7 @@ import { startFakeOsv, type FakeOsv } from '../../../test/fakes/osv.js';
 import { startValidatingOsv } from '../../../test/fakes/osv-validating.js';
 import { silentLogger } from '../../lib/log.js';
 import { MemoryCache, type SharedCache } from '../../lib/shared-cache.js';
-import { FIXTURE_IDS, fixtureRecord } from '../../analysis/osv/fixtures.js';
+import { FIXTURE_IDS, fixtureRecord } from '../../../test/support/osv-fixtures.js';
 import type { OsvRange, OsvVulnerability } from '../../analysis/osv/types.js';
 import { runCommands } from '../runner.js';
 import type { Json } from '../types.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parseBunLock } from './index.js';
 
 test('bun.lock: JSONC, workspaces, nested copies, aliases, github dependencies, dev from the graph', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parseComposerLock } from './index.js';
 
 test('composer.lock: packages and packages-dev, licenses, commits, graph without platform packages', () => {

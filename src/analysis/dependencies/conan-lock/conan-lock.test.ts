@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parseConanLock } from './index.js';
 
 test('conan.lock 0.5 (Conan 2): references with revisions, build requirements as dev', () => {

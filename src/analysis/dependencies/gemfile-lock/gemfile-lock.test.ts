@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parseGemfileLock } from './index.js';
 
 test('Gemfile.lock: GIT/PATH/GEM sources, platform variants once, DEPENDENCIES as direct, graph', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parseGoMod } from './index.js';
 
 test('go.mod: blocks, indirect markers, replaces (all versions, one version, local), stdlib from toolchain', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parsePackagesConfig } from './index.js';
 
 test('packages.config: packages with versions, development dependencies, multi-line elements', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parseNugetLock } from './index.js';
 
 test('packages.lock.json: frameworks merged, Direct/Transitive/Project, case-insensitive graph', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'smol-toml';
 import { declaredByPyproject } from '../python-common.js';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parsePdmLock } from './index.js';
 
 test('pdm.lock: groups give dev, PEP 508 dependencies give the graph, extras entries repeat a package', () => {

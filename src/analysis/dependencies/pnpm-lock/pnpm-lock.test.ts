@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parsePnpmLock } from './index.js';
 
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'smol-toml';
 import { declaredByPyproject } from '../python-common.js';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parsePoetryLock } from './index.js';
 
 test('poetry.lock 2.0: graph, git sources, direct and dev from pyproject.toml groups', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parsePubspecLock } from './index.js';
 
 test('pubspec.lock: direct main/dev/overridden and transitive, SDK packages left out, git and path', () => {

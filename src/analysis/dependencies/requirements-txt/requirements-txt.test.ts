@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeRepo } from '../../../../test/support/fixtures.js';
 import { extractDependencies } from '../extract.js';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { extractor, logicalLines } from './index.js';
 
 const signal = new AbortController().signal;

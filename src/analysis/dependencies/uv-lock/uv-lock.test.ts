@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crlf, fixture, ids, onePackage } from '../testing.js';
+import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { parseUvLock } from './index.js';
 
 test('uv.lock: the editable project gives direct and dev roots; versions disambiguate forks; git commits', () => {

@@ -1,8 +1,8 @@
 /** Helpers for the extractors' tests: fixture files live in the source tree, beside each extractor. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../lib/paths.js';
-import type { PackageRecord } from './types.js';
+import { packageRoot } from '../../src/lib/paths.js';
+import type { PackageRecord } from '../../src/analysis/dependencies/types.js';
 
 /** The text of `src/analysis/dependencies/<extractor>/fixtures/<file>` (read from the source tree, also under dist/). */
 export function fixture(extractor: string, file: string): string {

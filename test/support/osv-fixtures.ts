@@ -1,8 +1,8 @@
 /** Recorded OSV records (from the OSV API samples) for tests, read from the source tree. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../lib/paths.js';
-import type { OsvVulnerability } from './types.js';
+import { packageRoot } from '../../src/lib/paths.js';
+import type { OsvVulnerability } from '../../src/analysis/osv/types.js';
 
 export const FIXTURE_IDS = ['GHSA-269g-pwp5-87pp', 'GHSA-whgm-jr23-g3j9', 'GO-2022-0274', 'PYSEC-2020-73', 'RUSTSEC-2022-0013'] as const;
 
