@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifySniff, isExcludedPath, sniffBytes, type FileKind, type Sniff } from './classify.js';
-import { samples, textSamples } from '../../checkers/binary-checker/samples.test.js';
+import { samples, textSamples } from './samples.test.js';
 
 async function kindOf(bytes: Buffer): Promise<FileKind> {
   return classifySniff(await sniffBytes(bytes));

@@ -8,13 +8,13 @@
  * (`evaluate*`). The last 30 commits of the default branch with their pull requests, reviews and CI results
  * come from ONE GraphQL query, as Scorecard does it; over REST that would be 3 calls per commit.
  */
-import { checker as bestPracticesChecker } from '../../checkers/bestpractices-checker/index.js';
-import type { CheckContext, Json, TaskInfo } from '../../checkers/types.js';
+import type { Json } from '../../lib/json.js';
+import { findBadgeEntry } from './best-practices.js';
 import { isProvenanceAsset, isSignatureAsset } from './release-assets.js';
 import { hookHasSecret } from './webhook-secret.js';
 import { PlatformError, RepoUrlError, gitHubClient, parseRepoUrl, type GitHubClient, type Release, type RepositoryInfo } from '../../platforms/index.js';
 import { asObject, bool, child, num, str, type JsonObject } from '../../platforms/json.js';
-import { inconclusive, MAX_SCORE, MIN_SCORE, type CheckOutcome, type ScorecardCheck } from './types.js';
+import { inconclusive, MAX_SCORE, MIN_SCORE, type CheckOutcome, type ScorecardCheck, type ScorecardInput } from './types.js';
 
 // ---------------------------------------------------------------------------------------------- facts
 
@@ -135,37 +135,38 @@ class GitHubFacts {
   }
 }
 
-const factsByTask = new WeakMap<TaskInfo, GitHubFacts | string>();
+/** One run's input shares one GitHubFacts: the checks of a run get the same input object. */
+const factsByRun = new WeakMap<ScorecardInput, GitHubFacts | string>();
 
-/** The task's GitHub facts, or why the API checks cannot run. */
-function facts(ctx: CheckContext): GitHubFacts | string {
-  let entry = factsByTask.get(ctx.task);
+/** The run's GitHub facts, or why the API checks cannot run. */
+function facts(input: ScorecardInput): GitHubFacts | string {
+  let entry = factsByRun.get(input);
   if (entry === undefined) {
     entry = (() => {
       let ref;
       try {
-        ref = parseRepoUrl(ctx.task.projectUrl);
+        ref = parseRepoUrl(input.projectUrl);
       } catch (err) {
         return err instanceof RepoUrlError ? 'needs a GitHub repository URL' : String(err);
       }
       if (ref.platform !== 'github') return 'needs the GitHub API: the repository is not on GitHub';
-      if (!ctx.config.Github.access_key) return 'needs the GitHub API: set [Github] access_key';
-      return new GitHubFacts(gitHubClient(ref, { config: ctx.config, cache: ctx.cache, signal: ctx.signal }));
+      if (!input.config.Github.access_key) return 'needs the GitHub API: set [Github] access_key';
+      return new GitHubFacts(gitHubClient(ref, { config: input.config, cache: input.cache, signal: input.signal }));
     })();
-    factsByTask.set(ctx.task, entry);
+    factsByRun.set(input, entry);
   }
   return entry;
 }
 
-function apiCheck(name: string, risk: ScorecardCheck['risk'], run: (facts: GitHubFacts, ctx: CheckContext) => Promise<CheckOutcome>): ScorecardCheck {
+function apiCheck(name: string, risk: ScorecardCheck['risk'], run: (facts: GitHubFacts) => Promise<CheckOutcome>): ScorecardCheck {
   return {
     name,
     risk,
-    async run(ctx) {
-      const found = facts(ctx);
+    async run(input) {
+      const found = facts(input);
       if (typeof found === 'string') return inconclusive(found);
       try {
-        return await run(found, ctx);
+        return await run(found);
       } catch (err) {
         // API failures make this check inconclusive (Scorecard's runtime error), not the whole command.
         if (err instanceof PlatformError) return inconclusive(`GitHub API: ${err.message}`);
@@ -393,13 +394,13 @@ const webhooks = apiCheck('Webhooks', 'Critical', async (gh) => {
 const ciiBestPractices: ScorecardCheck = {
   name: 'CII-Best-Practices',
   risk: 'Low',
-  async run(ctx) {
+  async run(input) {
     try {
-      const entry = await bestPracticesChecker.run(ctx);
-      const level = entry !== null && typeof entry === 'object' && !Array.isArray(entry) && typeof entry.badge_level === 'string' ? entry.badge_level : null;
+      const entry = await findBadgeEntry(input.projectUrl, input.config, input.signal);
+      const level = typeof entry?.badge_level === 'string' ? entry.badge_level : null;
       return evaluateBestPractices(level);
     } catch (err) {
-      if (ctx.signal.aborted) throw err;
+      if (input.signal.aborted) throw err;
       return inconclusive(`OpenSSF Best Practices API: ${err instanceof Error ? err.message : String(err)}`);
     }
   },

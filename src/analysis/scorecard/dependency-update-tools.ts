@@ -1,8 +1,11 @@
 /**
- * Which dependency-update tools a repository configures, decided from file names alone (pure functions).
- * The file names are upstream's list (any depth, as upstream's os.walk), checked case-insensitively as
- * Scorecard's Dependency-Update-Tool check does; name, url and desc are Scorecard's strings.
+ * Which dependency-update tools a repository configures, decided from file names alone (pure functions), and
+ * `findDependencyUpdateTools`, which applies them to a repository: the fact dependency-update-tool-checker
+ * reports and Scorecard's Dependency-Update-Tool scores. The file names are upstream's list (any depth, as
+ * upstream's os.walk), checked case-insensitively as Scorecard's Dependency-Update-Tool check does; name, url
+ * and desc are Scorecard's strings.
  */
+import type { RepoView } from '../../lib/repo/repo-view.js';
 
 export interface UpdateTool {
   readonly name: string;
@@ -77,4 +80,20 @@ export function groupFindings(matches: readonly ToolMatch[]): ToolFinding[] {
     if (paths.length === 0) return [];
     return [{ name: tool.name, url: tool.url, desc: tool.desc, files: paths.map((path) => ({ path, file_type: 'source' as const, offset: 0 })) }];
   });
+}
+
+/** The tools the repository configures, with repository-relative files; none gives `[]`. */
+export async function findDependencyUpdateTools(repo: RepoView): Promise<ToolFinding[]> {
+  const matches: ToolMatch[] = [];
+  for (const file of await repo.files()) {
+    const tool = toolForBasename(file.lowerName);
+    if (tool) matches.push({ tool, path: file.path });
+  }
+  // Renovate also reads a `renovate` key in the root package.json. A package.json that does not parse
+  // configures nothing; that is not this fact's failure to report.
+  if (await repo.exists('package.json')) {
+    const parsed = await repo.parseJson('package.json');
+    if (parsed.ok && declaresRenovate(parsed.value)) matches.push({ tool: RENOVATE, path: 'package.json' });
+  }
+  return groupFindings(matches);
 }

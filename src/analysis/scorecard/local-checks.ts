@@ -1,20 +1,20 @@
 /**
  * The Scorecard checks that need only the repository's files, each scored by Scorecard's documented rules
- * (docs/checks.md and checks/evaluation/ in ossf/scorecard) on facts the OpenChecker checkers collect. The
- * checkers' own results are reused, so the facts in scorecard-score and in each command always agree.
+ * (docs/checks.md and checks/evaluation/ in ossf/scorecard) on typed facts. Each fact comes from the same fact
+ * function the matching command reports (binary-checker, sast-checker, ...), so the facts in scorecard-score
+ * and in each command always agree.
  */
 import spdxLicenses from 'spdx-license-list';
-import { checker as binaryChecker } from '../../checkers/binary-checker/index.js';
+import { findBinaries } from '../binaries/scan.js';
 import { findDangerousPatterns } from './dangerous-workflow.js';
-import { checker as dependencyUpdateToolChecker } from '../../checkers/dependency-update-tool-checker/index.js';
-import { findFuzzers } from '../../checkers/fuzzing-checker/index.js';
+import { findDependencyUpdateTools } from './dependency-update-tools.js';
+import { findFuzzers } from './fuzzing-tools.js';
 import { findPackaging } from './packaging.js';
 import { collectDependencies } from './pinned-dependencies/collect.js';
 import { pinnedDependenciesScore, unpinnedMessage } from './pinned-dependencies/evaluate.js';
-import { checker as sastChecker } from '../../checkers/sast-checker/index.js';
-import { checker as securityPolicyChecker } from '../../checkers/security-policy-checker/index.js';
+import { findSast } from './sast.js';
+import { findSecurityPolicy } from './security-policy/find.js';
 import { ignoredByWorkflow, permissionEntries, tokenPermissionsScore } from './token-permissions.js';
-import type { Json } from '../../lib/json.js';
 import { detectProjectLicense } from '../licenses/project.js';
 import { loadWorkflows } from '../workflows/load.js';
 import { inconclusive, MAX_SCORE, MIN_SCORE, type CheckOutcome, type ScorecardCheck } from './types.js';
@@ -25,19 +25,6 @@ const SCORECARD_BINARY_EXTENSIONS = new Set([
   'dll', 'drv', 'efi', 'exe', 'ocx', 'pyc', 'pyo', 'par', 'rpm', 'wasm', 'whl',
 ]);
 
-function stringList(value: Json | undefined): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-function field(result: Json, key: string): Json | undefined {
-  return typeof result === 'object' && result !== null && !Array.isArray(result) ? result[key] : undefined;
-}
-
-/** A scalar field as text ('' for anything else). */
-function text(value: Json | undefined): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-}
-
 function extensionOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
@@ -47,16 +34,16 @@ function extensionOf(path: string): string {
 const binaryArtifacts: ScorecardCheck = {
   name: 'Binary-Artifacts',
   risk: 'High',
-  async run(ctx) {
-    const result = await binaryChecker.run(ctx);
-    // binary-checker reports every non-text file (images, fonts, archives); Scorecard counts executables and
-    // packaged code only: its extension list, plus extension-less binaries (executables).
-    const binaries = [...stringList(field(result, 'binary_file_list')), ...stringList(field(result, 'binary_archive_list'))]
+  async run(input) {
+    const { binaryFiles, archives } = await findBinaries(input.repo, { signal: input.signal, log: input.log });
+    // The scan finds every non-text file (images, fonts, archives); Scorecard counts executables and packaged
+    // code only: its extension list, plus extension-less binaries (executables).
+    const nonArchives = new Set(binaryFiles);
+    const binaries = [...binaryFiles, ...archives]
       .filter((path) => {
         const extension = extensionOf(path);
-        return SCORECARD_BINARY_EXTENSIONS.has(extension) || (extension === '' && stringList(field(result, 'binary_file_list')).includes(path));
+        return SCORECARD_BINARY_EXTENSIONS.has(extension) || (extension === '' && nonArchives.has(path));
       })
-      .map((path) => path.slice(ctx.repo.name.length + 1))
       .sort();
     const details = binaries.map((path) => `Warn: binary detected: ${path}`);
     if (binaries.length === 0) return { score: MAX_SCORE, reason: 'no binaries found in the repo', details };
@@ -67,8 +54,8 @@ const binaryArtifacts: ScorecardCheck = {
 const dangerousWorkflow: ScorecardCheck = {
   name: 'Dangerous-Workflow',
   risk: 'Critical',
-  async run(ctx) {
-    const workflows = await loadWorkflows(ctx.repo);
+  async run(input) {
+    const workflows = await loadWorkflows(input.repo);
     if (workflows.length === 0) return inconclusive('no workflows found');
     const details = workflows.filter((w) => w.error).map((w) => `Warn: could not parse ${w.path}: ${w.error}`);
     const patterns = workflows.flatMap(findDangerousPatterns);
@@ -81,15 +68,9 @@ const dangerousWorkflow: ScorecardCheck = {
 const dependencyUpdateTool: ScorecardCheck = {
   name: 'Dependency-Update-Tool',
   risk: 'High',
-  async run(ctx) {
-    const result = await dependencyUpdateToolChecker.run(ctx);
-    const tools = Array.isArray(result) ? result : [];
-    const details = tools.flatMap((tool) => {
-      const name = field(tool, 'name');
-      const files = field(tool, 'files');
-      const paths = Array.isArray(files) ? files.map((file) => text(field(file, 'path'))) : [];
-      return paths.map((path) => `Info: detected update tool: ${text(name)}: ${path}`);
-    });
+  async run(input) {
+    const tools = await findDependencyUpdateTools(input.repo);
+    const details = tools.flatMap((tool) => tool.files.map((file) => `Info: detected update tool: ${tool.name}: ${file.path}`));
     if (tools.length === 0) return { score: MIN_SCORE, reason: 'no update tool detected', details: ['Warn: no dependency update tool configurations found'] };
     return { score: MAX_SCORE, reason: 'update tool detected', details };
   },
@@ -98,8 +79,8 @@ const dependencyUpdateTool: ScorecardCheck = {
 const fuzzing: ScorecardCheck = {
   name: 'Fuzzing',
   risk: 'Medium',
-  async run(ctx) {
-    const found = (await findFuzzers(ctx.repo, ctx.signal)).filter((fuzzer) => fuzzer.found);
+  async run(input) {
+    const found = (await findFuzzers(input.repo, input.signal)).filter((fuzzer) => fuzzer.found);
     const details = found.flatMap((fuzzer) => fuzzer.files.map((path) => `Info: ${fuzzer.tool} integration found: ${path}`));
     if (found.length === 0) return { score: MIN_SCORE, reason: 'project is not fuzzed', details: ['Warn: no fuzzer integrations found'] };
     return { score: MAX_SCORE, reason: 'project is fuzzed', details };
@@ -113,8 +94,8 @@ const LICENSE_FILE = /^(un)?licen[sc]e([.-].*)?$|^copying([.-].*)?$|^mit-license
 const license: ScorecardCheck = {
   name: 'License',
   risk: 'Low',
-  async run(ctx) {
-    const files = await ctx.repo.files();
+  async run(input) {
+    const files = await input.repo.files();
     // Scorecard's expected locations: the top level, or a LICENSES/ folder (REUSE).
     const licenseFiles = files.filter((file) => {
       const parts = file.path.split('/');
@@ -122,7 +103,7 @@ const license: ScorecardCheck = {
       return parts.length === 2 && parts[0]?.toLowerCase() === 'licenses';
     });
     if (licenseFiles.length === 0) return { score: MIN_SCORE, reason: 'license file not detected', details: ['Warn: project does not have a license file'] };
-    const detected = await detectProjectLicense(ctx.repo, ctx.signal);
+    const detected = await detectProjectLicense(input.repo, input.signal);
     const ids = detected.licenses.map((entry) => entry.spdx_id).filter((id) => id && id !== 'NOASSERTION' && id !== 'NONE' && id !== 'other');
     const approved = ids.some((id) => spdxLicenses[id]?.osiApproved === true || FSF_ONLY.has(id));
     const details = [`Info: project has a license file: ${licenseFiles[0]?.path ?? ''}`];
@@ -134,8 +115,8 @@ const license: ScorecardCheck = {
 const packaging: ScorecardCheck = {
   name: 'Packaging',
   risk: 'Medium',
-  async run(ctx) {
-    const matches = (await loadWorkflows(ctx.repo)).flatMap((workflow) => {
+  async run(input) {
+    const matches = (await loadWorkflows(input.repo)).flatMap((workflow) => {
       const match = findPackaging(workflow);
       return match ? [{ ...match, path: workflow.path }] : [];
     });
@@ -147,8 +128,8 @@ const packaging: ScorecardCheck = {
 const pinnedDependencies: ScorecardCheck = {
   name: 'Pinned-Dependencies',
   risk: 'Medium',
-  async run(ctx) {
-    const { dependencies, problems } = await collectDependencies(ctx.repo);
+  async run(input) {
+    const { dependencies, problems } = await collectDependencies(input.repo);
     const scored = dependencies.filter((dep) => dep.ecosystem !== null);
     const details = [
       ...problems.map((problem) => `Info: Possibly incomplete results: ${problem.path}: ${problem.error}`),
@@ -164,13 +145,11 @@ const pinnedDependencies: ScorecardCheck = {
 const sast: ScorecardCheck = {
   name: 'SAST',
   risk: 'Medium',
-  async run(ctx) {
-    const result = await sastChecker.run(ctx);
-    const uses = field(result, 'sast_workflows');
-    const sonar = field(result, 'sonar_configs');
+  async run(input) {
+    const { workflowUses, sonarConfigs } = await findSast(input.repo);
     const details = [
-      ...(Array.isArray(uses) ? uses : []).map((use) => `Info: SAST tool detected: ${text(field(use, 'tool_name'))}: ${text(field(use, 'file_path'))}:${text(field(use, 'line'))}`),
-      ...(Array.isArray(sonar) ? sonar : []).map((config) => `Info: Sonar configuration detected: ${text(field(config, 'file_path'))}`),
+      ...workflowUses.map((use) => `Info: SAST tool detected: ${use.tool_name}: ${input.repo.displayPath(use.file_path)}:${use.line}`),
+      ...sonarConfigs.map((config) => `Info: Sonar configuration detected: ${input.repo.displayPath(config.file_path)}`),
     ];
     // Whether the tool runs on every commit needs the platform's check-run history (the API); from the files
     // alone Scorecard's rule is: a SAST tool configured scores 10, none scores 0.
@@ -182,19 +161,18 @@ const sast: ScorecardCheck = {
 const securityPolicy: ScorecardCheck = {
   name: 'Security-Policy',
   risk: 'Medium',
-  async run(ctx) {
-    const result = await securityPolicyChecker.run(ctx);
-    const score = field(result, 'score');
-    if (typeof score !== 'number') return { score: MIN_SCORE, reason: 'security policy file not detected', details: ['Warn: no security policy file detected'] };
-    return { score, reason: 'security policy file detected', details: [`Info: security policy file detected: ${text(field(result, 'file'))}`] };
+  async run(input) {
+    const policy = await findSecurityPolicy(input.repo);
+    if (!policy) return { score: MIN_SCORE, reason: 'security policy file not detected', details: ['Warn: no security policy file detected'] };
+    return { score: policy.score, reason: 'security policy file detected', details: [`Info: security policy file detected: ${input.repo.displayPath(policy.path)}`] };
   },
 };
 
 const tokenPermissions: ScorecardCheck = {
   name: 'Token-Permissions',
   risk: 'High',
-  async run(ctx) {
-    const workflows = await loadWorkflows(ctx.repo);
+  async run(input) {
+    const workflows = await loadWorkflows(input.repo);
     if (workflows.length === 0) return inconclusive('no workflows found');
     const entries = workflows.flatMap(permissionEntries);
     const ignored = ignoredByWorkflow(workflows);

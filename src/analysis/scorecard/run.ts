@@ -1,7 +1,6 @@
 /** Runs the Scorecard checks for one task and aggregates them the way Scorecard does. */
-import type { CheckContext } from '../../checkers/types.js';
 import { aggregateScore } from './aggregate.js';
-import type { ScorecardCheck } from './types.js';
+import type { ScorecardCheck, ScorecardInput } from './types.js';
 
 export interface ScorecardResult {
   score: number;
@@ -13,17 +12,17 @@ export interface ScorecardResult {
  * runtime-error result). Checks run one after another: they share the repository view's caches, and the
  * expensive facts (file list, workflows, language breakdown) are computed once either way.
  */
-export async function runScorecard(ctx: CheckContext, checks: readonly ScorecardCheck[]): Promise<ScorecardResult> {
+export async function runScorecard(input: ScorecardInput, checks: readonly ScorecardCheck[]): Promise<ScorecardResult> {
   const results: (ScorecardResult['checks'][number] & { risk: ScorecardCheck['risk'] })[] = [];
   for (const check of checks) {
-    ctx.signal.throwIfAborted();
+    input.signal.throwIfAborted();
     try {
-      const outcome = await check.run(ctx);
+      const outcome = await check.run(input);
       results.push({ name: check.name, score: outcome.score, reason: outcome.reason, details: outcome.details, risk: check.risk });
     } catch (err) {
-      if (ctx.signal.aborted) throw err;
+      if (input.signal.aborted) throw err;
       const message = err instanceof Error ? err.message : String(err);
-      ctx.log.warn({ check: check.name, err: message }, 'scorecard check failed');
+      input.log.warn({ check: check.name, err: message }, 'scorecard check failed');
       results.push({ name: check.name, score: -1, reason: `internal error: ${message}`, details: [], risk: check.risk });
     }
   }

@@ -3,7 +3,10 @@
  * (`github/codeql-action/analyze`), SonarCloud/SonarQube (pom.xml `sonar.host.url`), Snyk, Pysa and Qodana;
  * this list adds the other widely used analysers. An action matches by its path anywhere before `@`, so
  * `github/codeql-action/analyze@v3` is CodeQL (upstream's anchored regexes never matched real references).
+ * `findSast` applies the rules to a repository: the fact sast-checker reports and Scorecard's SAST scores.
  */
+import type { RepoView } from '../../lib/repo/repo-view.js';
+import { loadWorkflows } from '../workflows/load.js';
 import { lineWithin, type Workflow } from '../workflows/parse.js';
 
 export interface SastTool {
@@ -75,4 +78,36 @@ export function sonarHostUrl(lowerName: string, text: string): string | null {
     return match ? (match[1] ?? '') : '';
   }
   return null;
+}
+
+export interface SonarConfig {
+  /** Repository-relative path of the pom.xml or sonar-project.properties. */
+  file_path: string;
+  /** The configured `sonar.host.url` ('' when the properties file names none). */
+  url: string;
+}
+
+export interface SastFacts {
+  /** SAST tools run by workflow steps, with repository-relative `file_path`s. */
+  readonly workflowUses: SastUse[];
+  readonly sonarConfigs: SonarConfig[];
+  /** Workflow files that did not parse (repository-relative). */
+  readonly workflowErrors: { path: string; error: string }[];
+}
+
+const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
+
+export async function findSast(repo: RepoView): Promise<SastFacts> {
+  const workflows = await loadWorkflows(repo);
+  const sonarConfigs: SonarConfig[] = [];
+  for (const file of await repo.files()) {
+    if ((file.lowerName !== 'pom.xml' && file.lowerName !== 'sonar-project.properties') || VENDORED.test(file.path)) continue;
+    const url = sonarHostUrl(file.lowerName, await repo.readText(file.path));
+    if (url !== null) sonarConfigs.push({ file_path: file.path, url });
+  }
+  return {
+    workflowUses: workflows.flatMap(findSastUses),
+    sonarConfigs,
+    workflowErrors: workflows.flatMap((w) => (w.error ? [{ path: w.path, error: w.error }] : [])),
+  };
 }

@@ -8,7 +8,7 @@ import { silentLogger } from '../../lib/log.js';
 import { MemoryCache } from '../../lib/shared-cache.js';
 import { runCommands } from '../runner.js';
 import type { Json } from '../types.js';
-import { pickProject } from './index.js';
+import { pickProject } from '../../analysis/scorecard/best-practices.js';
 
 let site: FakeService;
 before(async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { makeContext, makeRepo, writeFiles } from '../../../test/support/fixtures.js';
 import { checker } from './index.js';
-import { noise, samples, textSamples, zipOf } from './samples.test.js';
+import { noise, samples, textSamples, zipOf } from '../../analysis/binaries/samples.test.js';
 
 const sourceFiles = {
   'README.md': '# demo\n',

@@ -7,13 +7,15 @@
  */
 import { scorecardChecks } from '../../analysis/scorecard/checks.js';
 import { runScorecard } from '../../analysis/scorecard/run.js';
+import type { ScorecardInput } from '../../analysis/scorecard/types.js';
 import type { Checker, Json } from '../types.js';
 import { meta } from './meta.js';
 
 export const checker: Checker = {
   ...meta,
   async run(ctx): Promise<Json> {
-    const result = await runScorecard(ctx, scorecardChecks());
+    const input: ScorecardInput = { repo: ctx.repo, projectUrl: ctx.task.projectUrl, config: ctx.config, signal: ctx.signal, log: ctx.log, cache: ctx.cache };
+    const result = await runScorecard(input, scorecardChecks());
     return { score: result.score, checks: result.checks.map((check) => ({ ...check })) };
   },
 };
