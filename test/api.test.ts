@@ -417,6 +417,7 @@ test('GET /opencheck/:id and /tasks/:id answer the task view; unknown ids → 40
     assert.equal(view.agent, null);
     assert.equal(view.attempts, 0);
     assert.equal(view.scan_results, null);
+    assert.equal(view.command_versions, null, 'no results yet: no versions');
     const callback = view.callback as Record<string, unknown>;
     for (const key of ['status', 'attempts', 'last_error']) assert.ok(key in callback, key);
     assert.equal(callback.status, 'none');
@@ -425,12 +426,20 @@ test('GET /opencheck/:id and /tasks/:id answer the task view; unknown ids → 40
 
   // Results appear once the task finishes.
   await h.embedded.store.startTask(taskId, 'agent-x');
-  await h.embedded.store.finishTask(taskId, { status: 'succeeded', scanResults: { 'readme-checker': { readme_file: ['README.md'] }, 'osv-scanner': { error: 'not available' } }, error: null });
+  await h.embedded.store.finishTask(taskId, {
+    status: 'succeeded',
+    scanResults: { 'readme-checker': { readme_file: ['README.md'] }, 'osv-scanner': { error: 'not available' } },
+    error: null,
+    commandVersions: { 'readme-checker': 3, 'osv-scanner': null },
+  });
   const finished = json(await h.app.inject({ method: 'GET', url: `/tasks/${taskId}`, headers: auth }));
   assert.equal(finished.status, 'succeeded');
   assert.equal(finished.agent, 'agent-x');
   assert.equal(finished.attempts, 1);
   assert.deepEqual(finished.scan_results, { 'readme-checker': { readme_file: ['README.md'] }, 'osv-scanner': { error: 'not available' } });
+  // Beside each result, the version of the checker that produced it (null: it could not run).
+  assert.deepEqual(finished.command_versions, { 'readme-checker': 3, 'osv-scanner': null });
+  assert.deepEqual(json(await h.app.inject({ method: 'GET', url: `/opencheck/${taskId}`, headers: auth })).command_versions, finished.command_versions);
   assert.equal((finished.callback as Record<string, unknown>).status, 'pending');
 
   for (const url of ['/opencheck/does-not-exist', '/tasks/00000000-0000-4000-8000-000000000000']) {
@@ -439,6 +448,14 @@ test('GET /opencheck/:id and /tasks/:id answer the task view; unknown ids → 40
   }
   const tooLong = await h.app.inject({ method: 'GET', url: `/tasks/${'x'.repeat(65)}`, headers: auth });
   assertErrorBody(tooLong, 400, 'overlong id');
+});
+
+test('a dead-lettered task shows every command with an error and a null version', async () => {
+  const taskId = json(await h.app.inject({ method: 'POST', url: '/opencheck', headers: auth, payload: validBody })).task_id as string;
+  await h.embedded.store.markDeadLettered(taskId, 'poison message');
+  const view = json(await h.app.inject({ method: 'GET', url: `/tasks/${taskId}`, headers: auth }));
+  assert.equal(view.status, 'dead_lettered');
+  assert.deepEqual(view.command_versions, Object.fromEntries(validBody.commands.map((command) => [command, null])));
 });
 
 test('GET /tasks pages newest first with cursors, status and repository filters; bad parameters → 400', async () => {
@@ -461,7 +478,10 @@ test('GET /tasks pages newest first with cursors, status and repository filters;
       assert.equal(response.statusCode, 200, response.body);
       const body = json(response) as { tasks: Record<string, unknown>[]; next_cursor: string | null };
       assert.ok(body.tasks.length <= 2);
-      for (const task of body.tasks) assert.equal('scan_results' in task, false, 'lists leave the results out');
+      for (const task of body.tasks) {
+        assert.equal('scan_results' in task, false, 'lists leave the results out');
+        assert.equal('command_versions' in task, false, 'and their versions');
+      }
       seen.push(...body.tasks.map((t) => t.task_id as string));
       cursor = body.next_cursor;
       if (!cursor) break;

@@ -1,7 +1,7 @@
 /** The dashboard's result shaping (dashboard/src/model): pure functions, tested on the checkers' output layouts. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatAge, formatDuration, shortRepository, taskDuration } from '../src/model/format.js';
+import { checkerVersionLabel, formatAge, formatDuration, shortRepository, taskDuration } from '../src/model/format.js';
 import { languageSegments } from '../src/model/languages.js';
 import { licenseeSummary, scancodeSummary } from '../src/model/licenses.js';
 import { levelOfScore, vulnerabilityReport } from '../src/model/osv.js';
@@ -232,4 +232,14 @@ test('times and durations', () => {
   assert.equal(taskDuration({ started_at: '2026-01-01T11:59:00Z', finished_at: null }, now), '1 min');
   assert.equal(taskDuration({ started_at: null, finished_at: null }, now), null);
   assert.equal(shortRepository('https://github.com/acme/demo.git'), 'github.com/acme/demo');
+});
+
+test('checker versions beside results: "v3", nothing when unknown', () => {
+  const versions = { 'readme-checker': 3, 'osv-scanner': null };
+  assert.equal(checkerVersionLabel(versions, 'readme-checker'), 'v3');
+  assert.equal(checkerVersionLabel(versions, 'osv-scanner'), null, 'the checker could not run');
+  assert.equal(checkerVersionLabel(versions, 'eol-checker'), null, 'no entry');
+  assert.equal(checkerVersionLabel(versions, 'constructor'), null, 'own keys only');
+  assert.equal(checkerVersionLabel(null, 'readme-checker'), null, 'no results yet');
+  assert.equal(checkerVersionLabel(undefined, 'readme-checker'), null, 'a server without versions');
 });

@@ -68,6 +68,7 @@ function taskRecord(overrides: Partial<TaskRecord> = {}): TaskRecord {
     attempts: 1,
     error: null,
     scanResults: { 'readme-checker': { readme_file: ['README.md'] }, 'osv-scanner': { error: 'not available' } },
+    commandVersions: { 'readme-checker': 1, 'osv-scanner': null },
     callback: { status: 'pending', attempts: 0, lastError: null, deliveredAt: null, nextAttemptAt: null },
     ...overrides,
   };
@@ -82,6 +83,7 @@ test('callbackPayload has the upstream keys first, echoes task_metadata exactly,
   assert.equal(callbackPayload(taskRecord({ projectUrl: 'https://github.com/acme/foo.github.io' })).project_url, 'https://github.com/acme/foo.github.io');
   assert.equal(JSON.stringify(payload.task_metadata), JSON.stringify(task.taskMetadata));
   assert.deepEqual(payload.scan_results, task.scanResults);
+  assert.equal('command_versions' in payload, false, 'checker versions stay out of the callback (the contract fixes its shape)');
   assert.equal(payload.task_id, 'task-1');
   assert.equal(payload.status, 'succeeded');
   assert.equal(JSON.stringify(payload).includes('alice'), false, 'the submitter is not sent');

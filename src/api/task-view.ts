@@ -1,4 +1,8 @@
-/** The public representation of a task (GET /opencheck/:task_id, GET /tasks). */
+/**
+ * The public representation of a task (GET /opencheck/:task_id, GET /tasks/:task_id; GET /tasks without the
+ * results). Beside `scan_results`, `command_versions` names the version of the checker behind each result (as
+ * it was when the task ran); the callback body does not carry it (src/agent/callback.ts keeps the contract's).
+ */
 import type { TaskRecord } from '../store/types.js';
 import { withoutCredentials } from '../tasks/validation.js';
 
@@ -26,7 +30,7 @@ export function taskView(task: TaskRecord, includeResults = true): Record<string
       delivered_at: task.callback.deliveredAt,
       next_attempt_at: task.callback.nextAttemptAt,
     },
-    ...(includeResults ? { scan_results: task.scanResults } : {}),
+    ...(includeResults ? { scan_results: task.scanResults, command_versions: task.commandVersions } : {}),
   };
 }
 
@@ -58,5 +62,8 @@ export const taskViewSchema = {
       },
     },
     scan_results: { type: ['object', 'null'], additionalProperties: true },
+    // Keyed like scan_results; null where the version is unknown (results stored before versions were, or a
+    // dead-lettered task's errors). Null while there are no results.
+    command_versions: { type: ['object', 'null'], additionalProperties: { type: ['integer', 'null'] } },
   },
 } as const;

@@ -106,4 +106,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ],
   // 4: dead-lettered tasks listed newest first without a scan.
   (db) => [db.schema.createIndex('tasks_by_finish').on('tasks').columns(['status', 'finished_at']).compile()],
+  // 5: the checker version behind each command's result, kept as it was when the task ran. Rows finished
+  // before this migration keep NULL and read as unknown versions.
+  (db) => [db.schema.alterTable('tasks').addColumn('command_versions', 'text').compile()],
 ];

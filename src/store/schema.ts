@@ -26,6 +26,8 @@ export interface TasksTable {
   error: string | null;
   /** JSON object keyed by command. */
   scan_results: string | null;
+  /** JSON object: command → the version of the checker that produced its result (null: unknown). */
+  command_versions: ColumnType<string | null, string | null | undefined, string | null>;
   callback_status: ColumnType<CallbackStatus, CallbackStatus | undefined, CallbackStatus>;
   callback_attempts: ColumnType<number, number | undefined, number>;
   callback_last_error: string | null;

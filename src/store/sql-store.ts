@@ -46,7 +46,17 @@ const now = (): string => new Date().toISOString();
 
 export type TaskRow = Selectable<TasksTable>;
 
+/**
+ * One version per command that has a result, read from the stored map; null where none was stored (rows
+ * finished before versions were kept, dead-lettered tasks).
+ */
+function commandVersionsOf(scanResults: Record<string, unknown>, stored: string | null): Record<string, number | null> {
+  const versions = stored === null ? {} : (JSON.parse(stored) as Record<string, number | null>);
+  return Object.fromEntries(Object.keys(scanResults).map((command) => [command, Object.hasOwn(versions, command) ? (versions[command] ?? null) : null]));
+}
+
 export function toTask(row: TaskRow): TaskRecord {
+  const scanResults = row.scan_results === null ? null : (JSON.parse(row.scan_results) as Record<string, unknown>);
   return {
     seq: Number(row.seq),
     taskId: row.task_id,
@@ -63,7 +73,8 @@ export function toTask(row: TaskRow): TaskRecord {
     agent: row.agent,
     attempts: row.attempts,
     error: row.error,
-    scanResults: row.scan_results === null ? null : (JSON.parse(row.scan_results) as Record<string, unknown>),
+    scanResults,
+    commandVersions: scanResults === null ? null : commandVersionsOf(scanResults, row.command_versions),
     callback: {
       status: row.callback_status,
       attempts: row.callback_attempts,
@@ -190,6 +201,7 @@ export class SqlStore implements Store {
       .set({
         status: outcome.status,
         scan_results: JSON.stringify(outcome.scanResults),
+        command_versions: outcome.commandVersions ? JSON.stringify(outcome.commandVersions) : null,
         error: outcome.error,
         finished_at: now(),
         ...scheduleCallback(Date.now()),
@@ -218,11 +230,11 @@ export class SqlStore implements Store {
     const task = await this.getTask(taskId);
     if (!task || (task.status !== 'queued' && task.status !== 'running')) return;
     // Every requested command gets the reason as its error and the callback is scheduled, so a client is
-    // never left waiting for a task that will not run.
+    // never left waiting for a task that will not run. No checker ran, so no versions.
     const results = Object.fromEntries(task.commandList.map((command) => [command, { error: `task dead-lettered: ${reason}` }]));
     await this.db
       .updateTable('tasks')
-      .set({ status: 'dead_lettered', error: reason, finished_at: now(), scan_results: JSON.stringify(results), ...scheduleCallback(Date.now()) })
+      .set({ status: 'dead_lettered', error: reason, finished_at: now(), scan_results: JSON.stringify(results), command_versions: null, ...scheduleCallback(Date.now()) })
       .where('task_id', '=', taskId)
       .where('status', 'in', ['queued', 'running'])
       .execute();
@@ -236,6 +248,7 @@ export class SqlStore implements Store {
         attempts: 0,
         error: null,
         scan_results: null,
+        command_versions: null,
         started_at: null,
         finished_at: null,
         agent: null,

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from './migrations.js';
-import { SqliteStore, migrate, openSqlite } from './sqlite.js';
+import { SqliteStore, migrate, openSqlite, sqliteKysely } from './sqlite.js';
 import { defineStoreContract, newTask } from '../../test/support/store-contract.js';
 
 function tempStore(): { store: SqliteStore; path: string; cleanup: () => Promise<void> } {
@@ -38,6 +39,32 @@ test('migrations create the schema once; reopening is a no-op and user_version i
     }
   } finally {
     await cleanup();
+  }
+});
+
+test('results stored before checker versions were kept read as null versions after the upgrade', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'oc-store-'));
+  const path = join(dir, 'old.db');
+  // A database at schema 4, the last one without command_versions, holding a finished task.
+  const BEFORE_VERSIONS = 4;
+  const old = new Database(path);
+  const compiler = sqliteKysely(old);
+  SQLITE_MIGRATIONS.slice(0, BEFORE_VERSIONS).forEach((migration, index) => {
+    for (const query of migration(compiler, 'sqlite')) old.prepare(query.sql).run(...(query.parameters as unknown[]));
+    old.pragma(`user_version = ${index + 1}`);
+  });
+  old
+    .prepare('insert into tasks (task_id, status, project_url, command_list, task_metadata, created_at, scan_results) values (?, ?, ?, ?, ?, ?, ?)')
+    .run('old-task', 'succeeded', 'https://github.com/acme/demo', '["readme-checker"]', '{}', new Date().toISOString(), '{"readme-checker":{"readme_file":["README.md"]}}');
+  old.close();
+  const store = new SqliteStore(openSqlite(path));
+  try {
+    const task = await store.getTask('old-task');
+    assert.deepEqual(task?.scanResults, { 'readme-checker': { readme_file: ['README.md'] } });
+    assert.deepEqual(task?.commandVersions, { 'readme-checker': null });
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -29,6 +29,12 @@ export interface TaskRecord extends NewTask {
   /** Why the task failed or was dead-lettered. */
   error: string | null;
   scanResults: Record<string, unknown> | null;
+  /**
+   * The version of the checker that produced each command's result, as it was when the task ran (a later
+   * upgrade does not relabel old results); keyed like `scanResults`, null where it is not known (results stored
+   * before versions were, a dead-lettered task's errors). Null while there are no results.
+   */
+  commandVersions: Readonly<Record<string, number | null>> | null;
   callback: {
     status: CallbackStatus;
     attempts: number;
@@ -48,6 +54,8 @@ export interface FinishTask {
   status: 'succeeded' | 'failed';
   scanResults: Record<string, unknown>;
   error: string | null;
+  /** The version of the checker that ran each command (its meta.ts `version` at run time); null where none ran. */
+  commandVersions?: Readonly<Record<string, number | null>>;
 }
 
 /** A callback due for delivery, leased to one dispatcher. */

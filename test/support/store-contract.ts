@@ -39,6 +39,7 @@ export function defineStoreContract(label: string, open: OpenStore): void {
       assert.equal(created.commitHash, 'abc123');
       assert.equal(created.startedAt, null);
       assert.equal(created.scanResults, null);
+      assert.equal(created.commandVersions, null);
       assert.equal(created.callback.status, 'none');
       assert.ok(!Number.isNaN(Date.parse(created.createdAt)));
 
@@ -326,13 +327,37 @@ export function defineStoreContract(label: string, open: OpenStore): void {
       const dead = await store.getTask(task.taskId);
       assert.equal(dead?.status, 'dead_lettered');
       assert.equal(dead?.callback.status, 'pending');
+      assert.deepEqual(dead?.commandVersions, Object.fromEntries(task.commandList.map((c) => [c, null])), 'no checker ran: null versions');
       assert.deepEqual(dead?.scanResults, Object.fromEntries(task.commandList.map((c) => [c, { error: 'task dead-lettered: crashed agents 3 times' }])));
       const again = await store.requeueDeadLettered(task.taskId);
       assert.equal(again?.status, 'queued');
       assert.equal(again?.attempts, 0);
       assert.equal(again?.scanResults, null);
+      assert.equal(again?.commandVersions, null);
       assert.equal(again?.callback.status, 'none');
       assert.equal(await store.requeueDeadLettered(task.taskId), null, 'only dead-lettered tasks');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  void test(label + ': each result keeps the version of the checker that produced it; results without versions read as null', async () => {
+    const { store, cleanup } = await open();
+    try {
+      const task = await store.createTask(newTask({ commandList: ['readme-checker', 'eol-checker', 'binary-checker'] }));
+      await store.startTask(task.taskId, 'a1');
+      const scanResults = { 'readme-checker': { readme_file: ['README.md'] }, 'eol-checker': { error: 'boom' }, 'binary-checker': { error: 'no checkout' } };
+      // binary-checker never ran (null); a version for a command without a result is not shown.
+      const commandVersions = { 'readme-checker': 2, 'eol-checker': 1, 'binary-checker': null, 'other-checker': 7 };
+      await store.finishTask(task.taskId, { status: 'succeeded', scanResults, error: null, commandVersions });
+      const done = await store.getTask(task.taskId);
+      assert.deepEqual(done?.commandVersions, { 'readme-checker': 2, 'eol-checker': 1, 'binary-checker': null });
+      assert.deepEqual((await store.listTasks({ limit: 1 })).tasks[0]?.commandVersions, done?.commandVersions);
+
+      // A writer that passes no versions (an older agent) stores results whose versions are unknown.
+      const old = await store.createTask(newTask());
+      await store.finishTask(old.taskId, { status: 'failed', scanResults: { 'readme-checker': { error: 'x' }, 'eol-checker': { error: 'x' } }, error: 'x' });
+      assert.deepEqual((await store.getTask(old.taskId))?.commandVersions, { 'readme-checker': null, 'eol-checker': null });
     } finally {
       await cleanup();
     }

@@ -40,6 +40,15 @@ export function taskDuration(task: { started_at: string | null; finished_at: str
   return formatDuration(end - start);
 }
 
+/**
+ * "v3": the version of the checker that produced a command's result; null when the server does not know it
+ * (results stored before versions were, a dead-lettered task, an older server).
+ */
+export function checkerVersionLabel(versions: Readonly<Record<string, number | null>> | null | undefined, command: string): string | null {
+  const version = versions && Object.prototype.hasOwnProperty.call(versions, command) ? versions[command] : null;
+  return typeof version === 'number' ? `v${version}` : null;
+}
+
 /** A timestamp in the reader's locale, with seconds. */
 export function formatTimestamp(at: string | null | undefined): string {
   const ms = parseTime(at);

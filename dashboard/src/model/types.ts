@@ -28,6 +28,8 @@ export interface TaskView {
   error: string | null;
   callback: CallbackView;
   scan_results?: Record<string, unknown> | null;
+  /** The version of the checker behind each result, as it was when the task ran; null where unknown. */
+  command_versions?: Record<string, number | null> | null;
 }
 
 export interface TaskPage {

@@ -1,7 +1,7 @@
 /** One task: its timeline (queued → started → finished → callback) and one view per command's result. */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { formatDuration, formatTimestamp, parseTime } from '../model/format.js';
+import { checkerVersionLabel, formatDuration, formatTimestamp, parseTime } from '../model/format.js';
 import { resultView } from '../model/results.js';
 import { FINISHED_STATUSES, type TaskView } from '../model/types.js';
 import { usePolling } from '../polling.js';
@@ -88,11 +88,18 @@ function Results({ task }: { task: TaskView }) {
       {task.command_list.map((command) => {
         const has = Object.prototype.hasOwnProperty.call(results, command);
         const view = has ? resultView(command, results[command]) : null;
+        const version = has ? checkerVersionLabel(task.command_versions, command) : null;
         const id = `result-${command}`;
         return (
           <section key={command} class="card result" aria-labelledby={id}>
             <h2 id={id}>
               <code>{command}</code>
+              {version && (
+                <span class="checker-version muted small" title="Version of the checker that produced this result">
+                  {' '}
+                  {version}
+                </span>
+              )}
               {view?.kind === 'error' && <span class="badge status-failed">error</span>}
             </h2>
             {view ? (
