@@ -1,8 +1,11 @@
 /**
  * Repository URLs as people paste them, reduced to (platform, owner, repo): https with or without `www.`, a
  * `.git` suffix or a trailing slash, and the ssh forms `git@host:owner/repo.git` and `ssh://git@host[:port]/owner/repo`.
+ * The URL grammar itself is src/lib/repo-url.ts; this module decides which forges and shapes a client accepts.
  * Upstream accepted only `https://(www.)?<host>/<owner>/<repo>(.git)?` and failed on everything else.
  */
+import { splitRepoUrl } from '../lib/repo-url.js';
+
 export type PlatformName = 'github' | 'gitee' | 'gitcode';
 
 export interface RepoRef {
@@ -19,8 +22,7 @@ const HOSTS: Readonly<Record<string, PlatformName>> = {
 
 export const PLATFORM_LABEL: Readonly<Record<PlatformName, string>> = { github: 'GitHub', gitee: 'Gitee', gitcode: 'GitCode' };
 
-/** `git@github.com:acme/demo.git` (scp-like syntax, which URL parsing rejects). */
-const SCP_LIKE = /^(?:[\w.+-]+@)?([\w.-]+):(?!\/\/)(.+)$/;
+const SCHEMES = ['https', 'http', 'ssh', 'git', 'git+ssh'];
 /** GitHub/Gitee/GitCode owner and repository names: letters, digits, `.`, `-`, `_` (no `..`). */
 const NAME = /^[\w.-]+$/;
 
@@ -31,28 +33,21 @@ export class RepoUrlError extends Error {
   }
 }
 
+/** The forge a host name belongs to (`www.` ignored), or null for any other host. */
+export function platformForHost(host: string): PlatformName | null {
+  return HOSTS[host.toLowerCase().replace(/^www\./, '')] ?? null;
+}
+
 export function parseRepoUrl(raw: string): RepoRef {
   const text = raw.trim();
-  let host: string;
-  let path: string;
-  const scp = SCP_LIKE.exec(text);
-  if (scp && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    host = scp[1] ?? '';
-    path = scp[2] ?? '';
-  } else {
-    let url: URL;
-    try {
-      url = new URL(text);
-    } catch {
-      throw new RepoUrlError(`not a repository URL: ${describe(text)}`);
-    }
-    if (!['https:', 'http:', 'ssh:', 'git:', 'git+ssh:'].includes(url.protocol)) {
-      throw new RepoUrlError(`unsupported URL scheme ${url.protocol.replace(/:$/, '')} in ${describe(text)}`);
-    }
-    host = url.hostname;
-    path = decodeURIComponent(url.pathname);
+  const parts = splitRepoUrl(text);
+  if (!parts || (parts.syntax === 'local' && parts.scheme === null)) throw new RepoUrlError(`not a repository URL: ${describe(text)}`);
+  if (parts.syntax !== 'scp' && !SCHEMES.includes(parts.scheme ?? '')) {
+    throw new RepoUrlError(`unsupported URL scheme ${parts.scheme ?? ''} in ${describe(text)}`);
   }
-  const platform = HOSTS[host.toLowerCase().replace(/^www\./, '')];
+  const { host } = parts;
+  const path = parts.syntax === 'url' ? decodeURIComponent(parts.path) : parts.path;
+  const platform = platformForHost(host);
   if (!platform) throw new RepoUrlError(`Unsupported platform for URL: ${describe(text)} (supported: github.com, gitee.com, gitcode.com)`);
   const segments = path
     .replace(/\/+$/, '')

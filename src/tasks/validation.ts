@@ -2,7 +2,7 @@
  * Rules for what a task may contain, shared by the API (answering 4xx) and the agent (rejecting poison
  * messages published by other clients). Every rule returns a message a user can act on, or null.
  */
-import { isAbsolute } from 'node:path';
+import { isLocalLocation, splitRepoUrl } from '../lib/repo-url.js';
 
 export const LIMITS = {
   bodyBytes: 1024 * 1024,
@@ -14,7 +14,6 @@ export const LIMITS = {
   accessTokenLength: 4096,
 } as const;
 
-const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:(?!\/\/)[^\s]+$/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f\s]/;
 
@@ -26,27 +25,22 @@ export function projectUrlProblem(url: string, allowLocal: boolean): string | nu
   if (url.length > LIMITS.urlLength) return `project_url is longer than ${LIMITS.urlLength} characters`;
   if (url.startsWith('-')) return 'project_url must not start with "-"';
   if (CONTROL.test(url)) return 'project_url must not contain spaces or control characters';
-  const kind = projectUrlKind(url);
-  if (kind === 'local') {
+  const parts = splitRepoUrl(url);
+  if (parts?.syntax === 'local') {
     return allowLocal ? null : 'project_url is a local path or file:// URL, which this server does not accept (set [OpenCheck] allow_local_repos = true to allow it)';
   }
-  if (SCP_LIKE.test(url)) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'project_url must be an https://, http://, ssh://, git:// or git@host:path URL';
+  if (parts?.syntax === 'scp') return null;
+  if (!parts) return 'project_url must be an https://, http://, ssh://, git:// or git@host:path URL';
+  if (!['https', 'http', 'ssh', 'git'].includes(parts.scheme ?? '')) {
+    return `project_url scheme "${parts.scheme ?? ''}" is not supported; use https://, http://, ssh://, git:// or git@host:path`;
   }
-  if (!['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol)) {
-    return `project_url scheme "${parsed.protocol.replace(/:$/, '')}" is not supported; use https://, http://, ssh://, git:// or git@host:path`;
-  }
-  if (!parsed.hostname) return 'project_url has no host';
-  if (parsed.pathname === '/' || parsed.pathname === '') return 'project_url has no repository path';
+  if (!parts.host) return 'project_url has no host';
+  if (parts.path === '/' || parts.path === '') return 'project_url has no repository path';
   return null;
 }
 
 export function projectUrlKind(url: string): ProjectUrlKind {
-  return url.startsWith('file:') || isAbsolute(url) || url.startsWith('./') || url.startsWith('../') ? 'local' : 'remote';
+  return isLocalLocation(url) ? 'local' : 'remote';
 }
 
 export function callbackUrlProblem(url: string): string | null {
