@@ -12,7 +12,7 @@ export const EXCLUDED_DIRECTORY_NAMES: ReadonlySet<string> = new Set(['test']);
 
 /**
  * Bytes read from the start of each file. file-type needs 4100 at most; 8 KiB is what RepoView (and so
- * ctx.repo.isBinary) sniffs, so the text/binary verdict here is the one other checkers get.
+ * repo.isBinary) sniffs, so the text/binary verdict here is the one other checkers get.
  */
 export const SNIFF_BYTES = 8192;
 
