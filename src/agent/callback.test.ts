@@ -11,7 +11,8 @@ import { loadConfig } from '../config/load.js';
 import { silentLogger } from '../lib/log.js';
 import { SqliteStore, openSqlite } from '../store/sqlite.js';
 import type { TaskRecord } from '../store/types.js';
-import { CallbackDispatcher, backoffDelay, callbackPayload, retryAfterMs, signBody } from './callback.js';
+import { parseRetryAfter as retryAfterMs } from '../platforms/http.js';
+import { CallbackDispatcher, backoffDelay, callbackPayload, signBody } from './callback.js';
 
 test('backoffDelay doubles from the initial delay, is capped, and jitters within [base/2, base]', () => {
   const policy = { maxAttempts: 10, initialMs: 1000, maxMs: 8000 };

@@ -10,6 +10,7 @@ import { errorMessage } from '../lib/errors.js';
 import { safeRequest } from '../lib/http.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../lib/metrics.js';
+import { EQUAL_JITTER, backoffDelayMs, parseRetryAfter } from '../platforms/http.js';
 import type { CallbackOutcome, Store, TaskRecord } from '../store/types.js';
 import { normaliseProjectUrl } from '../tasks/validation.js';
 
@@ -41,17 +42,7 @@ export interface RetryPolicy {
 
 /** Delay before retry number `attempt` (1 = first retry): doubling, capped, with "equal jitter". */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math.random): number {
-  const base = Math.min(policy.maxMs, policy.initialMs * 2 ** (attempt - 1));
-  return Math.round(base / 2 + random() * (base / 2));
-}
-
-/** Retry-After as seconds or an HTTP date, in ms from now; null when absent or unreadable. */
-export function retryAfterMs(header: string | string[] | undefined, nowMs = Date.now()): number | null {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+  return backoffDelayMs({ initialDelayMs: policy.initialMs, maxDelayMs: policy.maxMs, jitter: EQUAL_JITTER }, attempt, random);
 }
 
 export interface DispatcherOptions {
@@ -161,7 +152,7 @@ export class CallbackDispatcher {
       maxRedirects: 0,
       maxBodyBytes: 64 * 1024,
     });
-    return { status: response.status, retryAfter: retryAfterMs(response.headers['retry-after']) };
+    return { status: response.status, retryAfter: parseRetryAfter(response.headers['retry-after']) };
   }
 
   private classify(attempt: number, status: number, retryAfter: number | null): CallbackOutcome {

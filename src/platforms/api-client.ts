@@ -5,14 +5,15 @@
  * is long), a retry for transient 5xx answers, and conditional requests: a response's `ETag` is kept in the
  * shared cache so the next task asks `If-None-Match` and a `304` (free on GitHub's rate limit) reuses the body.
  *
- * Requests go through safeRequest (src/lib/http.ts): per-hop redirect checks and no link-local addresses.
+ * Requests go through the shared HTTP helper (./http.ts) over safeRequest (src/lib/http.ts): per-hop redirect
+ * checks and no link-local addresses.
  */
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import parseLinkHeader from 'parse-link-header';
-import { safeRequest, type SafeResponse } from '../lib/http.js';
+import type { SafeResponse } from '../lib/http.js';
 import type { SharedCache } from '../lib/shared-cache.js';
-import { PlatformError, errorBodyMessage } from './errors.js';
+import { PlatformError, errorBodyMessage, statusKind } from './errors.js';
+import { NO_JITTER, headerValue, parseJsonBody, parseRetryAfter, send, withRetries, type AttemptResult, type RetryPolicy } from './http.js';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 /** Waits for a rate limit up to this long; a later reset fails the command instead of holding an agent. */
@@ -21,7 +22,12 @@ export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000;
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const ETAG_NAMESPACE = 'platform-etag';
 const ETAG_TTL_MS = 7 * 24 * 3600 * 1000;
-const MAX_ATTEMPTS = 4;
+/**
+ * Four attempts in all for rate limits (waits as the platform asks); transient 5xx answers are retried twice,
+ * after 0.5 s and 1 s. Network failures are not retried: a platform that is unreachable stays so for a task.
+ */
+const RETRY: RetryPolicy = { attempts: 4, initialDelayMs: 500, maxDelayMs: Number.POSITIVE_INFINITY, jitter: NO_JITTER };
+const SERVER_ERROR_ATTEMPTS = 3;
 
 export interface ApiAuth {
   /** e.g. `['authorization', 'Bearer …']`. */
@@ -132,7 +138,7 @@ export class ApiClient {
     const auth = this.options.auth;
     const target = new URL(url);
     if (auth?.query) target.searchParams.set(auth.query[0], auth.query[1]);
-    for (let attempt = 1; ; attempt++) {
+    const attempt = async (n: number): Promise<AttemptResult<ApiResponse>> => {
       const cached = useCache ? parseCached(await this.options.cache.get(ETAG_NAMESPACE, cacheKey)) : null;
       const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'OpenChecker', ...this.options.headers };
       if (auth?.header) headers[auth.header[0]] = auth.header[1];
@@ -144,7 +150,7 @@ export class ApiClient {
       }
       const response = await this.send(target, where, { method, headers, body });
       if (response.status === 304 && cached) {
-        return { status: cached.status, data: this.parse(cached.body, where), link: cached.link, totalPage: cached.totalPage, totalCount: cached.totalCount };
+        return { done: { status: cached.status, data: this.parse(cached.body, where), link: cached.link, totalPage: cached.totalPage, totalCount: cached.totalCount } };
       }
       if (response.status >= 200 && response.status < 300) {
         const result = {
@@ -159,26 +165,22 @@ export class ApiClient {
           const entry: CachedEntry = { etag, body: response.body, status: result.status, link: result.link, totalPage: result.totalPage, totalCount: result.totalCount };
           await this.options.cache.set(ETAG_NAMESPACE, cacheKey, JSON.stringify(entry), ETAG_TTL_MS);
         }
-        return result;
+        return { done: result };
       }
       if (options.accept?.includes(response.status)) {
-        return { status: response.status, data: safeParse(response.body), link: null, totalPage: null, totalCount: null };
+        return { done: { status: response.status, data: safeParse(response.body), link: null, totalPage: null, totalCount: null } };
       }
-      const limited = rateLimitWaitMs(response, attempt);
+      const limited = rateLimitWaitMs(response, n);
       if (limited !== null) {
         const max = this.options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
-        if (limited.waitMs <= max && attempt < MAX_ATTEMPTS) {
-          await sleep(limited.waitMs, undefined, { signal: this.options.signal });
-          continue;
-        }
-        throw new PlatformError('rate_limited', rateLimitMessage(this.label, limited, max, auth !== null), response.status);
+        const failure = new PlatformError('rate_limited', rateLimitMessage(this.label, limited, max, auth !== null), response.status);
+        if (limited.waitMs > max) throw failure;
+        return { retry: failure, waitMs: limited.waitMs };
       }
-      if (response.status >= 500 && attempt < 3) {
-        await sleep(500 * 2 ** (attempt - 1), undefined, { signal: this.options.signal });
-        continue;
-      }
+      if (response.status >= 500 && n < SERVER_ERROR_ATTEMPTS) return { retry: statusError(this.label, where, response) };
       throw statusError(this.label, where, response);
-    }
+    };
+    return withRetries(RETRY, attempt, { signal: this.options.signal });
   }
 
   /** Every page of a list endpoint, concatenated. */
@@ -235,26 +237,18 @@ export class ApiClient {
     }
   }
 
-  private async sendOnce(url: URL, where: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }): Promise<SafeResponse> {
+  private sendOnce(url: URL, where: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }): Promise<SafeResponse> {
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    try {
-      return await safeRequest(url.toString(), { ...init, timeoutMs, signal: this.options.signal, maxRedirects: 0, maxBodyBytes: MAX_BODY_BYTES });
-    } catch (err) {
-      // The command's own time limit or shutdown: not the platform's fault, pass the reason on unchanged.
-      if (this.options.signal.aborted) throw this.options.signal.reason instanceof Error ? this.options.signal.reason : err;
-      const message = err instanceof Error ? err.message : String(err);
-      if (/timed out/.test(message)) throw new PlatformError('timeout', `${this.label} API did not answer ${where} within ${timeoutMs / 1000} s`);
-      const code = (err as { code?: unknown }).code;
-      throw new PlatformError('network', `could not reach the ${this.label} API (${where}): ${typeof code === 'string' ? code : message}`);
-    }
+    return send(url, { ...init, timeoutMs, signal: this.options.signal, maxRedirects: 0, maxBodyBytes: MAX_BODY_BYTES }, {
+      timeout: (ms) => `${this.label} API did not answer ${where} within ${ms / 1000} s`,
+      network: (detail) => `could not reach the ${this.label} API (${where}): ${detail}`,
+    });
   }
 
   private parse(body: string, where: string): unknown {
-    try {
-      return JSON.parse(body);
-    } catch {
-      throw new PlatformError('malformed', `${this.label} API answered ${where} with a body that is not JSON: ${JSON.stringify(body.slice(0, 80))}`);
-    }
+    const parsed = parseJsonBody(body);
+    if (parsed.ok) return parsed.value;
+    throw new PlatformError('malformed', `${this.label} API answered ${where} with a body that is not JSON: ${JSON.stringify(body.slice(0, 80))}`);
   }
 }
 
@@ -265,9 +259,7 @@ function hasMore(response: ApiResponse, page: number, count: number, perPage: nu
 }
 
 function header(response: SafeResponse, name: string): string | null {
-  const value = response.headers[name];
-  if (Array.isArray(value)) return value[0] ?? null;
-  return value ?? null;
+  return headerValue(response.headers, name);
 }
 
 function intHeader(response: SafeResponse, name: string): number | null {
@@ -286,11 +278,8 @@ function parseCached(text: string | null): CachedEntry | null {
 }
 
 function safeParse(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return null;
-  }
+  const parsed = parseJsonBody(body);
+  return parsed.ok ? parsed.value : null;
 }
 
 function describeJson(value: unknown): string {
@@ -316,10 +305,8 @@ export function rateLimitWaitMs(response: SafeResponse, attempt: number, now = D
     response.status === 429 ||
     (response.status === 403 && (remaining === '0' || retryAfter !== null || /rate limit/i.test(errorBodyMessage(response.body) ?? '')));
   if (!limited) return null;
-  if (retryAfter !== null) {
-    const seconds = /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter.trim()) * 1000 : Date.parse(retryAfter) - now;
-    if (Number.isFinite(seconds)) return { waitMs: Math.max(0, seconds), resetAt: new Date(now + Math.max(0, seconds)) };
-  }
+  const asked = parseRetryAfter(retryAfter, now);
+  if (asked !== null) return { waitMs: asked, resetAt: new Date(now + asked) };
   const reset = header(response, 'x-ratelimit-reset');
   if (remaining === '0' && reset !== null && /^\d+$/.test(reset.trim())) {
     const at = Number(reset.trim()) * 1000;
@@ -348,6 +335,6 @@ function statusError(label: string, where: string, response: SafeResponse): Plat
     case 404:
       return new PlatformError('not_found', `${label} API: not found (404) on ${where}`, 404);
     default:
-      return new PlatformError('http', `${label} API answered ${response.status}${said} on ${where}`, response.status);
+      return new PlatformError(statusKind(response.status), `${label} API answered ${response.status}${said} on ${where}`, response.status);
   }
 }

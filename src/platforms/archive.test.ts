@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { zipOf } from '../../test/fakes/platforms.js';
-import { ArchiveError, listRemoteZip, stripTopFolder } from './archive.js';
+import { listRemoteZip, stripTopFolder } from './archive.js';
+import { PlatformError } from './errors.js';
 
 let server: Server;
 let base = '';
@@ -65,8 +66,8 @@ void test('credentials follow a redirect on the same origin only', async () => {
   );
 });
 
-void test('size cap while streaming, time limit, HTTP errors and non-zips are ArchiveErrors', async () => {
-  const fails = (message: RegExp) => (err: unknown) => err instanceof ArchiveError && message.test(err.message);
+void test('size cap while streaming, time limit, HTTP errors and non-zips are PlatformErrors', async () => {
+  const fails = (message: RegExp) => (err: unknown) => err instanceof PlatformError && message.test(err.message);
   await assert.rejects(listRemoteZip(`${base}/chunked`, { headers: {}, signal, maxBytes: 1024 * 1024 }), fails(/^Release archive larger than 1 MiB; not checked$/));
   await assert.rejects(listRemoteZip(`${base}/hang`, { headers: {}, signal, timeoutMs: 300 }), fails(/^Download timeout/));
   await assert.rejects(listRemoteZip(`${base}/missing`, { headers: {}, signal }), fails(/^Failed to download release zip: 404$/));

@@ -4,7 +4,8 @@
  *
  * safeRequest (src/lib/http.ts) returns bodies as text, which corrupts a zip, so the download uses undici
  * directly with the same protections: redirects followed hop by hop (GitHub's zipball answers 302 to another
- * host), each hop's address checked, and credentials dropped when a redirect leaves the API's origin.
+ * host), each hop's address checked, and credentials dropped when a redirect leaves the API's origin. Failures
+ * are PlatformErrors (`too_large`, `timeout`, `network`, `blocked`, `malformed` for a broken zip).
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,19 +16,14 @@ import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
 import yauzl from 'yauzl';
 import { assertAllowedHost, BlockedAddressError, guardedAgent } from '../lib/http.js';
+import { PlatformError, statusKind } from './errors.js';
+import { abortReason } from './http.js';
 
 export const DEFAULT_ARCHIVE_MAX_BYTES = 200 * 1024 * 1024;
 export const DEFAULT_ARCHIVE_TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 5;
 /** Entries read from one zip's central directory at most (a source tree of 200k files is already unusual). */
 const MAX_ENTRIES = 200_000;
-
-export class ArchiveError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ArchiveError';
-  }
-}
 
 export interface DownloadOptions {
   readonly headers: Record<string, string>;
@@ -57,7 +53,7 @@ export async function downloadToFile(url: string, file: string, options: Downloa
   const origin = current.origin;
   try {
     for (let hop = 0; ; hop++) {
-      if (current.protocol !== 'https:' && current.protocol !== 'http:') throw new ArchiveError(`unsupported archive URL scheme ${current.protocol}`);
+      if (current.protocol !== 'https:' && current.protocol !== 'http:') throw new PlatformError('malformed', `unsupported archive URL scheme ${current.protocol}`);
       assertAllowedHost(current);
       // Tokens go to the API's own origin only, never to the host a redirect points at.
       const headers = current.origin === origin ? options.headers : withoutCredentials(options.headers);
@@ -65,26 +61,26 @@ export async function downloadToFile(url: string, file: string, options: Downloa
       const location = response.headers.location;
       if ([301, 302, 303, 307, 308].includes(response.statusCode) && typeof location === 'string') {
         await response.body.dump();
-        if (hop >= MAX_REDIRECTS) throw new ArchiveError(`too many redirects downloading the release archive`);
+        if (hop >= MAX_REDIRECTS) throw new PlatformError('malformed', `too many redirects downloading the release archive`);
         current = new URL(location, current);
         continue;
       }
       if (response.statusCode !== 200) {
         await response.body.dump();
-        throw new ArchiveError(`Failed to download release zip: ${response.statusCode}`);
+        throw new PlatformError(statusKind(response.statusCode), `Failed to download release zip: ${response.statusCode}`, response.statusCode);
       }
       const declared = Number(response.headers['content-length'] ?? Number.NaN);
       if (Number.isFinite(declared) && declared > maxBytes) {
         // Dropping the connection rather than reading a body we will not use; the stream then reports an abort.
         response.body.on('error', () => undefined);
         response.body.destroy();
-        throw new ArchiveError(tooLarge(maxBytes));
+        throw new PlatformError('too_large', tooLarge(maxBytes));
       }
       let size = 0;
       const cap = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           size += chunk.length;
-          if (size > maxBytes) callback(new ArchiveError(tooLarge(maxBytes)));
+          if (size > maxBytes) callback(new PlatformError('too_large', tooLarge(maxBytes)));
           else callback(null, chunk);
         },
       });
@@ -92,12 +88,13 @@ export async function downloadToFile(url: string, file: string, options: Downloa
       return size;
     }
   } catch (err) {
-    if (err instanceof ArchiveError || err instanceof BlockedAddressError) throw err;
-    if (options.signal.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : err;
-    if (timeout.aborted) throw new ArchiveError(`Download timeout (${Math.round(timeoutMs / 1000)} s)`);
+    if (err instanceof PlatformError) throw err;
+    if (err instanceof BlockedAddressError) throw new PlatformError('blocked', err.message);
+    if (options.signal.aborted) throw abortReason(options.signal);
+    if (timeout.aborted) throw new PlatformError('timeout', `Download timeout (${Math.round(timeoutMs / 1000)} s)`);
     const cause = (err as { cause?: unknown }).cause;
     const code = (cause as { code?: unknown } | undefined)?.code ?? (err as { code?: unknown }).code;
-    throw new ArchiveError(`Download failed: ${typeof code === 'string' ? code : err instanceof Error ? err.message : String(err)}`);
+    throw new PlatformError('network', `Download failed: ${typeof code === 'string' ? code : err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -114,7 +111,7 @@ function tooLarge(maxBytes: number): string {
 export function listZipEntries(file: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: false }, (err, zip) => {
-      if (err) return reject(new ArchiveError('Invalid zip file'));
+      if (err) return reject(new PlatformError('malformed', 'Invalid zip file'));
       const names: string[] = [];
       zip.on('entry', (entry: yauzl.Entry) => {
         if (!entry.fileName.endsWith('/')) names.push(entry.fileName);
@@ -126,7 +123,7 @@ export function listZipEntries(file: string): Promise<string[]> {
         zip.readEntry();
       });
       zip.on('end', () => resolve(names));
-      zip.on('error', () => reject(new ArchiveError('Invalid zip file')));
+      zip.on('error', () => reject(new PlatformError('malformed', 'Invalid zip file')));
       zip.readEntry();
     });
   });

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeOsv, type FakeOsv } from '../../../test/fakes/osv.js';
 import { MemoryCache } from '../../lib/shared-cache.js';
-import { ServiceError } from '../package-metadata/http-json.js';
+import { PlatformError } from '../../platforms/errors.js';
 import { OsvApiClient, queryKey, type OsvClientOptions } from './client.js';
 import { FIXTURE_IDS, fixtureRecord } from '../../../test/support/osv-fixtures.js';
 import type { OsvVulnerability, PackageQuery } from './types.js';
@@ -86,7 +86,7 @@ test('a request that hangs times out and is retried', async () => {
 test('gives up with a clear error once the retries are spent', async () => {
   osv.inject('querybatch', 'hang', 'hang');
   await assert.rejects(client({ timeoutMs: 200, retry: { attempts: 2, initialDelayMs: 10, maxDelayMs: 10 } }).findVulnerabilities([SAFE], signal()), (err: unknown) => {
-    assert.ok(err instanceof ServiceError);
+    assert.ok(err instanceof PlatformError);
     assert.match(err.message, /failed after 2 attempts: .*timed out after 200 ms/);
     return true;
   });

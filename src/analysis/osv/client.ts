@@ -12,7 +12,8 @@
 import pLimit from 'p-limit';
 import type { Logger } from '../../lib/log.js';
 import type { SharedCache } from '../../lib/shared-cache.js';
-import { ServiceError, requestJson, type RetryPolicy } from '../package-metadata/http-json.js';
+import { PlatformError } from '../../platforms/errors.js';
+import { requestJson, type RetryPolicy } from '../package-metadata/http-json.js';
 import { isOsvVulnerability, type OsvVulnerability, type PackageQuery, type VulnerabilitySource } from './types.js';
 
 export const MAX_BATCH_QUERIES = 1000;
@@ -174,10 +175,10 @@ export class OsvApiClient implements VulnerabilitySource {
     try {
       return await this.queryBatch(items, signal);
     } catch (err) {
-      if (!(err instanceof ServiceError && err.status === 400)) throw err;
+      if (!(err instanceof PlatformError && err.status === 400)) throw err;
       if (items.length === 1) return [{ rejected: rejectionReason(err.message) }];
       if (budget.left <= 0) {
-        throw new ServiceError(`${err.message} (more queries refused than ${MAX_ISOLATION_REQUESTS} isolating requests could set aside)`, 400);
+        throw new PlatformError(err.kind, `${err.message} (more queries refused than ${MAX_ISOLATION_REQUESTS} isolating requests could set aside)`, 400);
       }
       const index = rejectedIndex(err.message, items.length);
       if (index !== null) {

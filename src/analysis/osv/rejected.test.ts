@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startValidatingOsv, type ValidatingOsv } from '../../../test/fakes/osv-validating.js';
 import { MemoryCache } from '../../lib/shared-cache.js';
-import { ServiceError } from '../package-metadata/http-json.js';
+import { PlatformError } from '../../platforms/errors.js';
 import { MAX_ISOLATION_REQUESTS, OsvApiClient, queryKey } from './client.js';
 import { FIXTURE_IDS, fixtureRecord } from '../../../test/support/osv-fixtures.js';
 import type { PackageQuery } from './types.js';
@@ -68,6 +68,6 @@ test('refused queries are cached like answers: the next task sends nothing', asy
 test('when (nearly) every query is refused, isolation stops after its budget and the scan fails with the API error', async () => {
   const queries = filler(200).map((q) => ({ ...q, ecosystem: 'NotAnEcosystem' }));
   const before = plain.batches.length;
-  await assert.rejects(client(plain.url).findVulnerabilities(queries, signal), (err: unknown) => err instanceof ServiceError && err.status === 400 && /more queries refused/.test(err.message));
+  await assert.rejects(client(plain.url).findVulnerabilities(queries, signal), (err: unknown) => err instanceof PlatformError && err.status === 400 && /more queries refused/.test(err.message));
   assert.ok(plain.batches.length - before <= 1 + MAX_ISOLATION_REQUESTS + 2);
 });

@@ -8,7 +8,8 @@ import pLimit from 'p-limit';
 import type { Ecosystem } from '../dependencies/types.js';
 import type { Logger } from '../../lib/log.js';
 import type { SharedCache } from '../../lib/shared-cache.js';
-import { ServiceError, requestJson, type RetryPolicy } from './http-json.js';
+import { PlatformError } from '../../platforms/errors.js';
+import { requestJson, type RetryPolicy } from './http-json.js';
 
 const SYSTEMS: Partial<Record<Ecosystem, string>> = {
   npm: 'npm',
@@ -86,7 +87,7 @@ export class DepsDevClient {
         onRetry: (attempt, reason, delayMs) => this.options.log?.warn({ url, attempt, reason, delayMs }, 'deps.dev retry'),
       }).catch((err: unknown) => {
         // A status answers for this version only; anything else (unreachable, time-outs) for the service.
-        if (!signal.aborted && !(err instanceof ServiceError && err.status !== null)) this.down = err instanceof Error ? err : new Error(String(err));
+        if (!signal.aborted && !(err instanceof PlatformError && err.status !== null)) this.down = err instanceof Error ? err : new Error(String(err));
         throw err;
       });
       if (response.status === 404) return null;

@@ -10,7 +10,8 @@ import type { ExtractionResult, PackageRecord } from '../dependencies/types.js';
 import type { Logger } from '../../lib/log.js';
 import type { SharedCache } from '../../lib/shared-cache.js';
 import { DepsDevClient, depsDevSystem } from './deps-dev.js';
-import { ServiceError, type RetryPolicy } from './http-json.js';
+import { PlatformError } from '../../platforms/errors.js';
+import type { RetryPolicy } from './http-json.js';
 import { RegistryLicenses, isRegistryDown, registryFor } from './registries/index.js';
 
 /** `registry`: the package's own registry (npm, PyPI, crates.io, Packagist, pub.dev, hex.pm, RubyGems, NuGet, Maven, CRAN). */
@@ -121,7 +122,7 @@ export async function resolveLicenses(extractions: readonly ExtractionResult[], 
       return await depsDev.licenses(pkg, options.signal);
     } catch (err) {
       options.signal.throwIfAborted();
-      failures.failed('deps.dev', messageOf(err), !(err instanceof ServiceError && err.status !== null));
+      failures.failed('deps.dev', messageOf(err), !(err instanceof PlatformError && err.status !== null));
       return null;
     }
   };

@@ -10,7 +10,6 @@
  */
 import type { Config } from '../../config/schema.js';
 import { PLATFORM_LABEL, PlatformError, parseRepoUrl, platformClient, RepoUrlError, type RepoRef } from '../../platforms/index.js';
-import { ServiceError } from '../../platforms/services/http-json.js';
 import { NpmClient, type NpmVersion } from '../../platforms/services/npm.js';
 import { CheckerInputError, type CheckContext, type Checker, type Json } from '../types.js';
 import { packageNameFromUrl, repositoryMatch, summariseDownloads, summariseGitCodeDownloads } from './evaluate.js';
@@ -49,7 +48,7 @@ async function npmClient(config: Config): Promise<NpmClient> {
   try {
     return await NpmClient.fromConfig(config);
   } catch (err) {
-    if (err instanceof ServiceError) throw new CheckerInputError(err.message);
+    if (err instanceof PlatformError) throw new CheckerInputError(err.message);
     throw err;
   }
 }

@@ -4,8 +4,8 @@
  * assets) and signatures (signature/provenance assets). Works from the platform API alone (no clone): the
  * source archives of the most recent releases are streamed with a size cap and only their file lists read.
  */
-import { BlockedAddressError } from '../../lib/http.js';
-import { ArchiveError, listRemoteZip, stripTopFolder } from '../../platforms/archive.js';
+import { listRemoteZip, stripTopFolder } from '../../platforms/archive.js';
+import { PlatformError } from '../../platforms/errors.js';
 import { platformCall } from '../shared/platform-errors.js';
 import { platformClient, type PlatformClient, type Release } from '../../platforms/index.js';
 import type { CheckContext, Checker, Json } from '../types.js';
@@ -52,7 +52,7 @@ async function archiveFiles(client: PlatformClient, release: Release, ctx: Check
     const names = await listRemoteZip(url, { headers, signal: ctx.signal, maxBytes: options.archiveMaxBytes, timeoutMs: options.archiveTimeoutMs });
     return { files: stripTopFolder(names) };
   } catch (err) {
-    if (err instanceof ArchiveError || err instanceof BlockedAddressError) {
+    if (err instanceof PlatformError) {
       ctx.log.info({ tag: release.tag, reason: err.message }, 'release archive not checked');
       return { error: err.message };
     }

@@ -3,7 +3,8 @@
  * badge projects whose repository or home page URL is exactly that URL (a JSON array, empty when none).
  */
 import type { Config } from '../../config/schema.js';
-import { ServiceClient, ServiceError, isRecord } from './http-json.js';
+import { PlatformError } from '../errors.js';
+import { ServiceClient, isRecord } from './http-json.js';
 
 export class BestPracticesClient {
   private readonly client: ServiceClient;
@@ -20,7 +21,7 @@ export class BestPracticesClient {
   async projectsFor(url: string, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
     const { data } = await this.client.json('projects.json', { query: { url }, signal });
     if (!Array.isArray(data)) {
-      throw new ServiceError('OpenSSF Best Practices API', 'malformed', 'OpenSSF Best Practices API answered /projects.json with something other than a list of projects');
+      throw new PlatformError('malformed', 'OpenSSF Best Practices API answered /projects.json with something other than a list of projects');
     }
     return data.filter(isRecord);
   }

@@ -5,7 +5,8 @@
  * (`insufficient_quota`) and 4xx answers are not retried, since asking again cannot succeed.
  */
 import type { Config } from '../../config/schema.js';
-import { ServiceClient, ServiceError, isRecord } from './http-json.js';
+import { PlatformError } from '../errors.js';
+import { ServiceClient, isRecord } from './http-json.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -51,7 +52,7 @@ export class ChatClient {
     const choice: unknown = Array.isArray(choices) ? choices[0] : undefined;
     const message = isRecord(choice) ? choice.message : undefined;
     if (!isRecord(message) || typeof message.content !== 'string') {
-      throw new ServiceError('chat completions API', 'malformed', 'chat completions API answered without choices[0].message.content');
+      throw new PlatformError('malformed', 'chat completions API answered without choices[0].message.content');
     }
     return message.content;
   }

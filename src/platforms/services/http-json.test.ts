@@ -1,7 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeService, type FakeService } from '../../../test/fakes/service-fake.js';
-import { errorDetail, retryAfterMs, ServiceClient, ServiceError } from './http-json.js';
+import { PlatformError } from '../errors.js';
+import { retryWaitMs as retryAfterMs } from '../http.js';
+import { errorDetail, ServiceClient } from './http-json.js';
 import { npmConfiguredRegistry, encodePackageName } from './npm.js';
 import { sonarBaseUrl } from './sonarqube.js';
 
@@ -44,9 +46,9 @@ void test('5xx is retried with backoff until it succeeds; 4xx is not retried', a
   assert.deepEqual(ok.data, { ok: true, path: '/api/things?q=a+b' });
   assert.equal(fake.requests.length, 3);
   statuses = [400];
-  await assert.rejects(client.json('x'), (err: unknown) => err instanceof ServiceError && err.kind === 'http' && err.message === 'demo answered HTTP 400 on /x: status 400');
+  await assert.rejects(client.json('x'), (err: unknown) => err instanceof PlatformError && err.kind === 'http' && err.message === 'demo answered HTTP 400 on /x: status 400');
   statuses = [503, 503, 503];
-  await assert.rejects(client.json('x'), (err: unknown) => err instanceof ServiceError && err.kind === 'server' && err.status === 503);
+  await assert.rejects(client.json('x'), (err: unknown) => err instanceof PlatformError && err.kind === 'server' && err.status === 503);
   statuses = [];
 });
 

@@ -7,7 +7,8 @@
  */
 import type { Config } from '../../config/schema.js';
 import { run } from '../../lib/exec.js';
-import { ServiceClient, ServiceError, isRecord } from './http-json.js';
+import { PlatformError } from '../errors.js';
+import { ServiceClient, isRecord } from './http-json.js';
 
 /** What package-info reads of a version document (`GET /<name>/<version-or-dist-tag>`). */
 export interface NpmVersion {
@@ -44,7 +45,7 @@ export function npmConfiguredRegistry(env: NodeJS.ProcessEnv = process.env): Pro
 export async function registryUrl(config: Config): Promise<string> {
   const configured = config.Npm.registry_url.trim() || (await npmConfiguredRegistry());
   if (!configured) {
-    throw new ServiceError('npm registry', 'http', 'no npm registry is configured: set [Npm] registry_url (OPENCHECKER_NPM_REGISTRY_URL) or npm\'s own "registry" setting');
+    throw new PlatformError('http', 'no npm registry is configured: set [Npm] registry_url (OPENCHECKER_NPM_REGISTRY_URL) or npm\'s own "registry" setting');
   }
   return configured;
 }
@@ -73,7 +74,7 @@ export class NpmClient {
     if (response.status === 404) return null;
     const doc = response.data;
     if (!isRecord(doc) || typeof doc.version !== 'string') {
-      throw new ServiceError('npm registry', 'malformed', `npm registry answered /${path} without a version document`);
+      throw new PlatformError('malformed', `npm registry answered /${path} without a version document`);
     }
     return {
       name: typeof doc.name === 'string' ? doc.name : name,
@@ -92,7 +93,7 @@ export class NpmClient {
     if (response.status === 404) return null;
     const doc = response.data;
     if (!isRecord(doc) || !Array.isArray(doc.downloads)) {
-      throw new ServiceError('npm downloads API', 'malformed', `npm downloads API answered /${path} without a "downloads" list`);
+      throw new PlatformError('malformed', `npm downloads API answered /${path} without a "downloads" list`);
     }
     const downloads = doc.downloads.flatMap((entry) =>
       isRecord(entry) && typeof entry.day === 'string' && typeof entry.downloads === 'number' ? [{ day: entry.day, downloads: entry.downloads }] : [],

@@ -3,7 +3,8 @@
  * of aksk.ts exactly as upstream sends it — the body serialised like Python's `json.dumps`, no Content-Type, and
  * the query parameter `param0=<path>` in the signature only (the request itself carries no query string).
  */
-import { ServiceClient, ServiceError, isRecord } from './http-json.js';
+import { PlatformError } from '../errors.js';
+import { ServiceClient, isRecord } from './http-json.js';
 import { pythonJsonDumps, signAksk } from './aksk.js';
 
 export const PACKAGE_INFO_PATH = '/ohpm/m2m/package/info';
@@ -46,7 +47,7 @@ export class OhpmClient {
     const response = await this.client.json(PACKAGE_INFO_PATH, { method: 'POST', body, headers: { authorization: header }, signal });
     const doc = response.data;
     if (!isRecord(doc) || !Array.isArray(doc.body)) {
-      throw new ServiceError('OHPM', 'malformed', `OHPM answered ${PACKAGE_INFO_PATH} without a "body" list`);
+      throw new PlatformError('malformed', `OHPM answered ${PACKAGE_INFO_PATH} without a "body" list`);
     }
     return doc.body.filter(isRecord).map((entry) => ({
       downloadCount: entry.downloadCount,

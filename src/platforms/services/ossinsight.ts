@@ -4,7 +4,8 @@
  * Insight indexes GH Archive). No key; the public API is rate-limited per client address.
  */
 import type { Config } from '../../config/schema.js';
-import { ServiceClient, ServiceError, isRecord } from './http-json.js';
+import { PlatformError } from '../errors.js';
+import { ServiceClient, isRecord } from './http-json.js';
 
 export const OSS_INSIGHT_ROLES = ['issue_creators', 'pull_request_creators', 'stargazers'] as const;
 export const OSS_INSIGHT_DIMENSIONS = ['countries', 'organizations'] as const;
@@ -30,7 +31,7 @@ export class OssInsightClient {
     const path = `repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/${role}/${dimension}/`;
     const { data } = await this.client.json(path, { signal });
     if (!isRecord(data) || !isRecord(data.data) || !Array.isArray(data.data.rows)) {
-      throw new ServiceError('OSS Insight', 'malformed', `OSS Insight answered /${path} without a "data.rows" list`);
+      throw new PlatformError('malformed', `OSS Insight answered /${path} without a "data.rows" list`);
     }
     return data.data;
   }

@@ -5,7 +5,8 @@
  */
 import { isIP } from 'node:net';
 import type { Config } from '../../config/schema.js';
-import { ServiceClient, ServiceError, isRecord } from './http-json.js';
+import { PlatformError } from '../errors.js';
+import { ServiceClient, isRecord } from './http-json.js';
 
 /** The metrics upstream asks for, in its order. */
 export const SONAR_METRIC_KEYS = [
@@ -84,7 +85,7 @@ export class SonarQubeClient {
     });
     if (response.status === 400 && !/already exists/i.test(response.text)) {
       const detail = response.text.length > 300 ? `${response.text.slice(0, 300)}…` : response.text;
-      throw new ServiceError('SonarQube', 'http', `SonarQube refused to create project ${key} (HTTP 400): ${detail}`, 400);
+      throw new PlatformError('http', `SonarQube refused to create project ${key} (HTTP 400): ${detail}`, 400);
     }
   }
 
@@ -112,6 +113,6 @@ export class SonarQubeClient {
   }
 }
 
-function malformed(path: string, what: string): ServiceError {
-  return new ServiceError('SonarQube', 'malformed', `SonarQube answered /${path} without ${what}`);
+function malformed(path: string, what: string): PlatformError {
+  return new PlatformError('malformed', `SonarQube answered /${path} without ${what}`);
 }

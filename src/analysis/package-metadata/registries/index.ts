@@ -11,7 +11,8 @@ import type { Config } from '../../../config/schema.js';
 import type { Ecosystem } from '../../dependencies/types.js';
 import type { Logger } from '../../../lib/log.js';
 import type { SharedCache } from '../../../lib/shared-cache.js';
-import { ServiceClient, ServiceError } from '../../../platforms/services/http-json.js';
+import { PlatformError } from '../../../platforms/errors.js';
+import { ServiceClient } from '../../../platforms/services/http-json.js';
 import { cranRegistry } from './cran.js';
 import { cratesRegistry } from './crates.js';
 import { hexRegistry } from './hex.js';
@@ -58,8 +59,8 @@ export interface RegistryLicensesOptions {
 
 /** A failure that will fail every other lookup of the registry too (unreachable, down, misconfigured). */
 export function isRegistryDown(err: unknown): boolean {
-  if (!(err instanceof ServiceError)) return true;
-  return err.status === null || err.kind === 'server' || err.kind === 'rate_limited' || err.kind === 'timeout' || err.kind === 'network';
+  if (!(err instanceof PlatformError)) return true;
+  return err.status === null || err.kind === 'server' || err.kind === 'rate_limited' || err.kind === 'timeout' || err.kind === 'network' || err.kind === 'blocked';
 }
 
 export class RegistryLicenses {
@@ -80,7 +81,7 @@ export class RegistryLicenses {
   /**
    * The version's licenses from its ecosystem's registry, normalised to SPDX where possible: null when the
    * registry does not have the version (or no registry serves the ecosystem), [] when it declares none.
-   * Throws the registry's ServiceError when it cannot answer.
+   * Throws the registry's PlatformError when it cannot answer.
    */
   async licenses(lookup: VersionLookup, signal: AbortSignal): Promise<readonly string[] | null> {
     const registry = registryFor(lookup.ecosystem);
@@ -108,7 +109,7 @@ export class RegistryLicenses {
       client = await this.client(registry);
     } catch (err) {
       // No base URL (npm with neither [Npm] registry_url nor an npm setting): a configuration problem.
-      throw err instanceof ServiceError ? err : new ServiceError(registry.service, 'http', `${registry.service}: ${err instanceof Error ? err.message : String(err)}`);
+      throw err instanceof PlatformError ? err : new PlatformError('http', `${registry.service}: ${err instanceof Error ? err.message : String(err)}`);
     }
     const get = async (path: string): Promise<string | null> => {
       const response = await this.limit(async () => {

@@ -6,7 +6,7 @@ import { startFakeRegistries, type FakeRegistries } from '../../../../test/fakes
 import { SAMPLES_DIR } from '../../../../test/fakes/service-fake.js';
 import { testConfig } from '../../../../test/support/fixtures.js';
 import { MemoryCache, type SharedCache } from '../../../lib/shared-cache.js';
-import { ServiceError } from '../../../platforms/services/http-json.js';
+import { PlatformError } from '../../../platforms/errors.js';
 import { RegistryLicenses, registryFor } from './index.js';
 import { expandMinified } from './packagist.js';
 import { normalizeNugetVersion } from './nuget.js';
@@ -157,16 +157,16 @@ test('5xx and 429 are retried', async () => {
   assert.equal(fake.count('hex') - before, 3);
 });
 
-test('a registry that keeps failing: a ServiceError after the retries', async () => {
+test('a registry that keeps failing: a PlatformError after the retries', async () => {
   fake.inject('rubygems', 500, 500, 500);
-  await assert.rejects(ask(client(), 'RubyGems', 'rack', '3.0.8'), (err: unknown) => err instanceof ServiceError && err.kind === 'server' && /HTTP 500/.test(err.message));
+  await assert.rejects(ask(client(), 'RubyGems', 'rack', '3.0.8'), (err: unknown) => err instanceof PlatformError && err.kind === 'server' && /HTTP 500/.test(err.message));
 });
 
 test('a registry that does not answer times out after [Registries] timeout_s', async () => {
   fake.inject('cran', 'hang');
   const c = new RegistryLicenses({ config: testConfig({ ...fake.env(), OPENCHECKER_REGISTRIES_TIMEOUT_S: '1' }), cache: new MemoryCache(), retry: { maxRetries: 0, retryBaseMs: 5 } });
   const started = Date.now();
-  await assert.rejects(ask(c, 'CRAN', 'jsonlite', '1.8.7'), (err: unknown) => err instanceof ServiceError && err.kind === 'timeout');
+  await assert.rejects(ask(c, 'CRAN', 'jsonlite', '1.8.7'), (err: unknown) => err instanceof PlatformError && err.kind === 'timeout');
   assert.ok(Date.now() - started < 4000);
 });
 
