@@ -8,14 +8,17 @@
 //
 // Usage (from the repository root):
 //   node scripts/result-parity.mjs --base <git-rev> [--keep] [--trees large,self,fixtures]
-//        [--current <dir> | --current-rev <git-rev>] [--skip-build-current] [--commands a,b,...]
+//        [--current <dir> | --current-rev <git-rev>] [--skip-build-current | --clean-build-current]
+//        [--commands a,b,...]
 //        [--no-offline-extras] [--large-dir <dir>] [--timeout-s <seconds>]
 //
 //   --base <rev>          the reference version (e.g. the pre-refactor commit a91943a).
 //   --current <dir>       the version under test: a checkout with node_modules (default: the checkout this
 //                         script is in). Its dist/ is rebuilt with `npm run build` when it is missing or older
-//                         than a source file (a source without its .js counts as stale), unless
-//                         --skip-build-current is given (then run `npm run build` yourself first).
+//                         than a source file (tsc's own list of the build's inputs; a source without its .js
+//                         counts as stale). --skip-build-current: never build, fail when stale (run `npm run
+//                         build` yourself first). --clean-build-current: rm -rf dist first, so no compiled file
+//                         left over from a moved source can be loaded (the script warns when it finds some).
 //   --current-rev <rev>   the version under test is a revision too (a second temporary worktree), e.g. for a
 //                         sanity run `--base HEAD --current-rev HEAD`, or while the working tree is mid-edit.
 //   --trees               which trees to check, comma-separated (default: large,self,fixtures):
@@ -78,7 +81,7 @@ function parseArgs(argv) {
     commands: null,
     extras: true,
     largeDir: null,
-    buildCurrent: true,
+    buildCurrent: 'auto',
     timeoutS: 3600,
   };
   const value = (i, name) => {
@@ -97,7 +100,8 @@ function parseArgs(argv) {
       case '--commands': options.commands = value(i, arg).split(',').map((t) => t.trim()).filter(Boolean); i++; break;
       case '--no-offline-extras': options.extras = false; break;
       case '--large-dir': options.largeDir = resolve(value(i, arg)); i++; break;
-      case '--skip-build-current': options.buildCurrent = false; break;
+      case '--skip-build-current': options.buildCurrent = 'skip'; break;
+      case '--clean-build-current': options.buildCurrent = 'clean'; break;
       case '--timeout-s': options.timeoutS = Number(value(i, arg)); i++; break;
       case '-h':
       case '--help':
@@ -131,16 +135,15 @@ function usageText() {
 
 const children = new Set();
 
-function run(command, args, { cwd, env = process.env, timeoutMs = 0, input = null } = {}) {
+function run(command, args, { cwd, env = process.env, timeoutMs = 0 } = {}) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd, env, stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
     const out = [];
     const err = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
     child.stderr.on('data', (chunk) => err.push(chunk));
-    if (input !== null) child.stdin.end(input);
     let timedOut = false;
     const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; child.kill('SIGTERM'); }, timeoutMs) : null;
     child.on('error', (error) => {
@@ -223,12 +226,30 @@ function listFiles(dir, keep) {
   return found;
 }
 
-/** Why the checkout's dist/ does not reflect its sources (null: it does), and dist files no source produces. */
-function distState(root) {
-  const sources = listFiles(join(root, 'src'), (name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts'));
-  const outputs = new Set(listFiles(join(root, 'dist', 'src'), (name) => name.endsWith('.js') && !name.endsWith('.test.js')));
+/**
+ * The sources `npm run build` compiles, as tsc itself lists them for tsconfig.build.json (so excludes and moved
+ * files are honoured); null when that cannot be asked.
+ */
+async function buildInputs(root) {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  if (!existsSync(tsc) || !existsSync(join(root, 'tsconfig.build.json'))) return null;
+  const result = await run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--listFilesOnly'], { cwd: root, env: cleanEnv() });
+  if (result.code !== 0) return null;
+  return result.stdout
+    .split('\n')
+    .map((line) => resolve(root, line.trim()))
+    .filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts') && !relative(root, path).startsWith('..') && !relative(root, path).startsWith('node_modules'));
+}
+
+/** Why the checkout's dist/ does not reflect its sources (null: it does), and dist/src files no source produces. */
+async function distState(root) {
+  const sources =
+    (await buildInputs(root)) ??
+    listFiles(join(root, 'src'), (name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts'));
+  const outputs = new Set(listFiles(join(root, 'dist', 'src'), (name) => name.endsWith('.js')));
   let stale = null;
   if (!existsSync(join(root, 'bin', 'openchecker.js'))) stale = 'bin/openchecker.js is missing';
+  if (sources.length === 0) stale = 'no sources under src/';
   const configs = ['package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => join(root, f)).filter((f) => existsSync(f));
   const newestConfig = Math.max(0, ...configs.map((f) => statSync(f).mtimeMs));
   const expected = new Set();
@@ -236,37 +257,44 @@ function distState(root) {
     const output = join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js');
     expected.add(output);
     if (stale) continue;
-    if (!outputs.has(output)) stale = `${relative(root, output)} is missing`;
+    if (!existsSync(output)) stale = `${relative(root, output)} is missing`;
     else {
       const builtAt = statSync(output).mtimeMs;
       if (statSync(source).mtimeMs > builtAt) stale = `${relative(root, source)} is newer than its output`;
       else if (newestConfig > builtAt) stale = 'package.json or a tsconfig is newer than the build';
     }
   }
-  if (sources.length === 0) stale = 'no sources under src/';
   const orphans = [...outputs].filter((output) => !expected.has(output)).map((output) => relative(root, output));
   return { stale, orphans };
 }
 
-async function prepareCurrentDir(dir, build) {
-  const { stale, orphans } = distState(dir);
+async function prepareCurrentDir(dir, mode) {
+  let { stale, orphans } = await distState(dir);
+  if (mode === 'clean') {
+    log(`  ${dir}: rm -rf dist && npm run build ...`);
+    rmSync(join(dir, 'dist'), { recursive: true, force: true });
+    stale = 'a clean build was asked for';
+  }
   if (stale) {
-    if (!build) throw new UsageError(`${dir}: dist/ is stale (${stale}); run \`npm run build\` there, or drop --skip-build-current`);
-    log(`  ${dir}: dist/ is stale (${stale}): npm run build ...`);
+    if (mode === 'skip') throw new Error(`${dir}: dist/ is stale (${stale}); run \`npm run build\` there, or drop --skip-build-current`);
+    if (mode !== 'clean') log(`  ${dir}: dist/ is stale (${stale}): npm run build ...`);
     const result = await runOk('npm', ['run', 'build'], { cwd: dir, env: cleanEnv() });
     log(`  ${dir}: npm run build ${seconds(result.ms)}`);
+    ({ stale, orphans } = await distState(dir));
+    if (stale) throw new Error(`${dir}: dist/ is still stale after npm run build (${stale})`);
   }
   if (orphans.length > 0) {
-    log(`warning: ${dir}/dist has ${orphans.length} compiled file(s) without a source (left over from moved files; they can hide a missed import): ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`);
-    log(`         for a clean comparison: rm -rf dist && npm run build`);
+    log(`warning: ${dir}/dist/src has ${orphans.length} compiled file(s) no source produces (left over from moved or deleted files; code that`);
+    log(`         finds files by path could still load them): ${orphans.slice(0, 4).join(', ')}${orphans.length > 4 ? ', ...' : ''}`);
+    log(`         for a clean comparison use --clean-build-current (rm -rf dist && npm run build)`);
   }
-  let sha = 'working tree';
+  let rev = 'checkout';
   try {
-    sha = `${git(dir, ['rev-parse', 'HEAD']).slice(0, 12)}${git(dir, ['status', '--porcelain', '--untracked-files=no']) ? ' + uncommitted changes' : ''}`;
+    rev = `checkout at ${git(dir, ['rev-parse', '--short=12', 'HEAD'])}${git(dir, ['status', '--porcelain', '--untracked-files=no']) ? ' + uncommitted changes' : ''}`;
   } catch {
     // not a git checkout: fine
   }
-  return { rev: 'current', sha, root: dir };
+  return { rev, sha: 'working tree', root: dir };
 }
 
 function cli(side) {
@@ -772,10 +800,10 @@ async function main() {
   try {
     const started = performance.now();
     log(`preparing in ${work}`);
+    // The checkout under test first: a stale dist/ with --skip-build-current fails before any worktree is built.
+    const currentDir = options.currentRev ? null : { label: 'current', ...(await prepareCurrentDir(options.current ?? repoRoot, options.buildCurrent)) };
     const base = { label: 'base', ...(await prepareWorktree(repoRoot, options.base, join(work, 'base'), nodeModules)) };
-    const current = options.currentRev
-      ? { label: 'current', ...(await prepareWorktree(repoRoot, options.currentRev, join(work, 'current'), nodeModules)) }
-      : { label: 'current', ...(await prepareCurrentDir(options.current ?? repoRoot, options.buildCurrent)) };
+    const current = currentDir ?? { label: 'current', ...(await prepareWorktree(repoRoot, options.currentRev, join(work, 'current'), nodeModules)) };
 
     const runCwd = join(work, 'cwd');
     const childTmp = join(work, 'tmp');
@@ -826,7 +854,7 @@ async function main() {
       env: cleanEnv({ TMPDIR: childTmp }),
     };
     process.stdout.write(`base    ${base.rev} (${base.sha.slice(0, 12)}) ${base.root}\n`);
-    process.stdout.write(`current ${current.rev} (${current.sha.slice(0, 12)}) ${current.root}\n`);
+    process.stdout.write(`current ${current.rev}${currentDir ? '' : ` (${current.sha.slice(0, 12)})`} ${current.root}\n`);
     process.stdout.write(`config  ${configPath}\n`);
     process.stdout.write(`command registry (commands --json): ${registryIdentical ? 'identical' : 'DIFFERENT'} (${Buffer.byteLength(baseListing.text)} bytes)\n`);
 
