@@ -110,6 +110,15 @@ describe('agent message handling', () => {
     assert.equal(second?.finishedAt, first?.finishedAt);
   });
 
+  test('the checker version of each command is stored beside its result', async () => {
+    const taskId = '44444444-4444-4444-8444-444444444444';
+    await agent.handle(delivery(JSON.stringify({ task_id: taskId, command_list: ['readme-checker', 'maintainers-checker'], project_url: repo.dir, task_metadata: {} })), signal);
+    const task = await backend.store.getTask(taskId);
+    assert.equal(task?.status, 'succeeded');
+    assert.deepEqual(Object.keys(task?.commandVersions ?? {}).sort(), ['maintainers-checker', 'readme-checker']);
+    assert.equal(typeof task?.commandVersions?.['readme-checker'], 'number');
+  });
+
   for (const [name, body, reason] of [
     ['bad JSON', '{not json', /not valid JSON/],
     ['no project_url', JSON.stringify({ command_list: ['readme-checker'] }), /no project_url/],

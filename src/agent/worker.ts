@@ -1,33 +1,26 @@
 /**
- * The agent: consumes task messages and, for each, makes an isolated workspace keyed by task id, clones the
- * repository (hardened), runs the commands, stores the results, acknowledges the message and hands the
- * callback to the dispatcher. Redelivered messages of finished tasks are acknowledged without re-running.
+ * The agent: consumes task messages and, for each, makes an isolated workspace keyed by task id, runs the task
+ * through the pipeline it shares with `openchecker check` (src/tasks/run-task.ts: hardened clone, commands),
+ * stores the results, acknowledges the message and hands the callback to the dispatcher. Redelivered messages of finished tasks are acknowledged without re-running.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, rmdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Backend } from '../tasks/backend.js';
-import { CHECKER_METAS, getCheckerMeta } from '../checkers/metadata.js';
-import { GitRepoView } from '../lib/repo/git-repo-view.js';
-import { FsRepoView, type RepoView } from '../lib/repo/repo-view.js';
-import { runCommands } from '../checkers/runner.js';
-import type { Json, TaskInfo } from '../checkers/types.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CHECKER_METAS } from '../checkers/metadata.js';
 import type { Config } from '../config/schema.js';
-import { errorMessage } from '../lib/errors.js';
-import { CloneError, cloneRepository } from '../lib/git.js';
+import { failpoint } from '../lib/failpoints.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../lib/metrics.js';
-import type { Consumer, Delivery, TaskMessage } from '../queue/types.js';
-import { normaliseProjectUrl, projectUrlKind, repoNameFromUrl, versionFromMetadata } from '../tasks/validation.js';
-import { CallbackDispatcher } from './callback.js';
-import { parseMessage } from './message.js';
-
-import { setTimeout as sleep } from 'node:timers/promises';
-import { failpoint } from '../lib/failpoints.js';
-import { StoreCache } from '../store/cache.js';
 import type { SharedCache } from '../lib/shared-cache.js';
+import type { Consumer, Delivery, TaskMessage } from '../queue/types.js';
+import { StoreCache } from '../store/cache.js';
+import type { Backend } from '../tasks/backend.js';
+import { runTask, type TaskRun } from '../tasks/run-task.js';
+import { parseMessage, type TaskDescription } from '../tasks/task-input.js';
+import { toNewTask, toTaskInfo } from '../tasks/task-records.js';
+import { CallbackDispatcher } from './callback.js';
 
 export const AGENT_VERSION = '0.1.0';
 
@@ -152,15 +145,7 @@ export class Agent {
       // Messages published by the Python version have no task row yet: create it. Our own messages have one
       // (written with the message), so the usual path costs a read, not a write.
       const existing = await store.getTask(taskId);
-      if (!existing) await store.createTask({
-        taskId,
-        projectUrl: message.project_url,
-        commandList: message.command_list,
-        taskMetadata: message.task_metadata,
-        commitHash: message.commit_hash,
-        callbackUrl: message.callback_url,
-        submittedBy: null,
-      });
+      if (!existing) await store.createTask(toNewTask(taskId, parsed.task, null));
       const maxAttempts = this.options.config.OpenCheck.task_max_attempts;
       // Classic queues only flag a redelivery, so the store's count of started runs is the attempt counter;
       // quorum queues' x-delivery-count, when present, counts the same thing.
@@ -185,13 +170,14 @@ export class Agent {
       // Keyed by task id and this delivery, never by repository name: two tasks never share a workspace, and a
       // new attempt never meets the leftovers of a killed one (whose git may even still be writing there).
       workspace = join(this.reposDir, taskId, `${this.id}-${randomUUID().slice(0, 8)}`);
-      const outcome = await this.execute(message, workspace, signal, log);
+      const outcome = await this.execute(taskId, parsed.task, workspace, signal, log);
       if (signal.aborted) {
         await store.requeueTask(taskId, { handBack: true });
         await delivery.release();
         log.info('task handed back to the queue (agent shutting down)');
         return;
       }
+      // The run's checker versions are stored beside its results (commandVersions).
       await store.finishTask(taskId, outcome);
       await delivery.ack();
       this.options.metrics?.tasksProcessed.inc({ status: outcome.status });
@@ -217,80 +203,29 @@ export class Agent {
     }
   }
 
-  private async execute(
-    message: Required<TaskMessage>,
-    workspace: string,
-    signal: AbortSignal,
-    log: Logger,
-  ): Promise<{ status: 'succeeded' | 'failed'; scanResults: Record<string, Json>; error: string | null }> {
-    const { config } = this.options;
-    const commands = [...new Set(message.command_list)];
-    const requirements = commands.map((name) => getCheckerMeta(name)?.requirements);
-    const needs = requirements.map((r) => r?.checkout ?? 'none');
-    const needsCheckout = needs.some((need) => need !== 'none');
-    const needsWorktree = requirements.some((r) => r?.worktree === true);
-    const version = versionFromMetadata(message.task_metadata);
-    const task: TaskInfo = {
-      taskId: message.task_id,
-      projectUrl: normaliseProjectUrl(message.project_url),
-      repoName: repoNameFromUrl(message.project_url),
-      commitHash: message.commit_hash,
-      accessToken: message.access_token,
-      versionNumber: version,
-      metadata: message.task_metadata,
-    };
-    const checkout = join(workspace, task.repoName);
-    // A leftover of an attempt that was killed mid-task is discarded first.
-    await rm(workspace, { recursive: true, force: true });
-    await mkdir(workspace, { recursive: true });
-    let repo: RepoView | null = null;
-    try {
-      if (needsCheckout) {
-        const started = performance.now();
-        try {
-          await cloneRepository({
-            url: cloneUrl(message.project_url),
-            dest: checkout,
-            version,
-            fullHistory: needs.includes('full'),
-            worktree: needsWorktree,
-            allowLocal: config.OpenCheck.allow_local_repos,
-            timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
-            maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
-            signal,
-          });
-        } catch (err) {
-          const reason = err instanceof CloneError ? err.message : `clone failed: ${errorMessage(err)}`;
-          log.warn({ reason }, 'clone failed');
-          return {
-            status: 'failed',
-            error: reason,
-            scanResults: Object.fromEntries(commands.map((command) => [command, { error: reason }])),
-          };
-        }
-        this.options.metrics?.cloneDuration.observe((performance.now() - started) / 1000);
-        repo = needsWorktree ? new FsRepoView(checkout, task.repoName) : new GitRepoView(checkout, task.repoName);
-      }
-      const scanResults = await runCommands({
-        commands,
-        task,
-        repo,
-        config,
-        configDir: this.options.configDir,
-        log,
-        signal,
-        cache: this.cache,
-        onCommandDone: (command, outcome, seconds) => this.options.metrics?.checkerDuration.observe({ command, outcome }, seconds),
-      });
-      return { status: 'succeeded', scanResults, error: null };
-    } finally {
-      await repo?.close();
-    }
+  private async execute(taskId: string, description: TaskDescription, workspace: string, signal: AbortSignal, log: Logger): Promise<TaskRun> {
+    const { config, metrics } = this.options;
+    const run = await runTask({
+      task: toTaskInfo(taskId, description),
+      commands: description.commands,
+      // Local paths are cloned like any URL, so checkers never touch the original.
+      source: { clone: description.repo },
+      makeWorkspace: async () => {
+        // A leftover of an attempt that was killed mid-task is discarded first.
+        await rm(workspace, { recursive: true, force: true });
+        await mkdir(workspace, { recursive: true });
+        return workspace;
+      },
+      allowLocalRepos: config.OpenCheck.allow_local_repos,
+      config,
+      configDir: this.options.configDir,
+      log,
+      signal,
+      cache: this.cache,
+      onCloned: (seconds) => metrics?.cloneDuration.observe(seconds),
+      onCommandDone: (command, outcome, seconds) => metrics?.checkerDuration.observe({ command, outcome }, seconds),
+    });
+    if (run.error) log.warn({ reason: run.error }, 'clone failed');
+    return run;
   }
-}
-
-/** Local paths are cloned like any URL (so checkers never touch the original); `file:` URLs become paths. */
-function cloneUrl(projectUrl: string): string {
-  if (projectUrlKind(projectUrl) === 'local' && projectUrl.startsWith('file:')) return fileURLToPath(projectUrl);
-  return projectUrl;
 }

@@ -6,16 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { getCheckerMeta, isKnownCommand, knownCommandNames } from '../checkers/metadata.js';
-import { GitRepoView } from '../lib/repo/git-repo-view.js';
-import { FsRepoView, type RepoView } from '../lib/repo/repo-view.js';
-import { runCommands } from '../checkers/runner.js';
 import type { Json } from '../checkers/types.js';
-import { cloneRepository } from '../lib/git.js';
 import { createLogger } from '../lib/log.js';
-import { normaliseProjectUrl, projectUrlProblem, refProblem, repoNameFromUrl } from '../tasks/validation.js';
+import { folderRepoRef, parseRepoRef } from '../tasks/repo-ref.js';
+import { runTask, type TaskSource } from '../tasks/run-task.js';
+import { projectUrlProblem, refProblem } from '../tasks/validation.js';
 import { UsageError, action, loadCliConfig } from './common.js';
 import { formatTable } from './table.js';
 
@@ -88,63 +86,42 @@ async function checkOnce(
     const problem = projectUrlProblem(repository, true);
     if (problem) throw new UsageError(problem.replace('project_url', 'the repository'));
   }
-  const projectUrl = localDir ?? normaliseProjectUrl(repository);
-  const repoName = localDir ? basename(localDir) : repoNameFromUrl(repository);
-  const needs = commands.map((name) => getCheckerMeta(name)?.requirements.checkout ?? 'none');
-  const needsWorktree = commands.some((name) => getCheckerMeta(name)?.requirements.worktree === true);
+  const ref = localDir ? folderRepoRef(localDir) : parseRepoRef(repository);
+  // A local folder is read in place (checkers never write); a URL, or a local repository at another version,
+  // is cloned into a temporary workspace.
+  const source: TaskSource = localDir && !options.version ? { folder: localDir } : { clone: ref };
+  const metadata = options.version ? { version_number: options.version } : {};
   let workspace: string | null = null;
-  let repo: RepoView | null = localDir ? new FsRepoView(localDir, repoName) : null;
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
+  let done = 0;
   try {
-    // A local folder is read in place (checkers never write); a URL, or a local repository at another
-    // version, is cloned into a temporary workspace.
-    if (needs.some((need) => need !== 'none') && (!localDir || options.version)) {
-      workspace = await mkdtemp(join(tmpdir(), 'openchecker-check-'));
-      const root = join(workspace, repoName);
-      progress(`cloning ${repository}${options.version ? ` at ${options.version}` : ''} ...`);
-      const started = Date.now();
-      await cloneRepository({
-        url: localDir ?? repository,
-        dest: root,
-        version: options.version ?? null,
-        fullHistory: needs.includes('full'),
-        worktree: needsWorktree,
-        allowLocal: true,
-        timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
-        maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
-      });
-      progress(`cloned in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      repo = needsWorktree ? new FsRepoView(root, repoName) : new GitRepoView(root, repoName);
-    }
-    let done = 0;
-    const results = await runCommands({
-      commands,
+    const run = await runTask({
       task: {
         taskId: randomUUID(),
-        projectUrl,
-        repoName,
+        projectUrl: ref.projectUrl,
+        repoName: ref.repoName,
         commitHash: options.commitHash ?? null,
         accessToken: null,
         versionNumber: options.version ?? null,
-        metadata: options.version ? { version_number: options.version } : {},
+        metadata,
       },
-      repo,
+      commands,
+      source,
+      makeWorkspace: async () => (workspace = await mkdtemp(join(tmpdir(), 'openchecker-check-'))),
+      allowLocalRepos: true,
       config,
       configDir,
-      log,
+      log: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr),
+      onCloneStart: () => progress(`cloning ${repository}${options.version ? ` at ${options.version}` : ''} ...`),
+      onCloned: (seconds) => progress(`cloned in ${seconds.toFixed(1)} s`),
       onCommandDone: (command, outcome, seconds) => {
         done += 1;
         progress(`[${done}/${commands.length}] ${command}: ${outcome} (${seconds.toFixed(2)} s)`);
       },
     });
-    return {
-      command_list: commands,
-      project_url: projectUrl,
-      task_metadata: options.version ? { version_number: options.version } : {},
-      scan_results: results,
-    };
+    // The only failure of a whole run is the clone's, which here ends the command.
+    if (run.error) throw new Error(run.error);
+    return { command_list: commands, project_url: ref.projectUrl, task_metadata: metadata, scan_results: run.scanResults };
   } finally {
-    await repo?.close();
     if (workspace) await rm(workspace, { recursive: true, force: true });
   }
 }

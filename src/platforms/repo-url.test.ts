@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRepoUrl, RepoUrlError } from './repo-url.js';
+import { parseRepoUrl, platformForHost, RepoUrlError } from './repo-url.js';
 
 void test('the forms people paste all name the same repository', () => {
   const forms: Array<[string, string, string, string]> = [
@@ -45,4 +45,18 @@ void test('other hosts, other shapes and other schemes are refused with a reason
 
 void test('credentials in a refused URL do not reach the message', () => {
   assert.throws(() => parseRepoUrl('https://user:hunter2@gitlab.com/acme/demo'), (err: unknown) => err instanceof Error && !err.message.includes('hunter2'));
+});
+
+void test('a host names its forge, with or without www. and in any case; other hosts none', () => {
+  assert.equal(platformForHost('github.com'), 'github');
+  assert.equal(platformForHost('WWW.Gitee.com'), 'gitee');
+  assert.equal(platformForHost('gitcode.com'), 'gitcode');
+  assert.equal(platformForHost('gitlab.com'), null);
+  assert.equal(platformForHost('github.com.evil.example'), null);
+  assert.equal(platformForHost(''), null);
+});
+
+void test('a local path or file: URL is not a forge repository', () => {
+  assert.throws(() => parseRepoUrl('./demo'), /not a repository URL/);
+  assert.throws(() => parseRepoUrl('file:///srv/demo'), /unsupported URL scheme file/);
 });

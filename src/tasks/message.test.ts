@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMessage } from './message.js';
+import { parseMessage } from './task-input.js';
 
 const upstream = {
   command_list: ['readme-checker', 'osv-scanner'],

@@ -4,22 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { isKnownCommand, knownCommandNames } from '../../checkers/metadata.js';
 import { OpenCheckerError } from '../../lib/errors.js';
 import { TASK_STATUSES, type TaskStatus } from '../../store/types.js';
-import type { TaskMessage } from '../../queue/types.js';
-import { LIMITS, callbackUrlProblem, projectUrlProblem, refProblem, versionFromMetadata } from '../../tasks/validation.js';
+import { parseSubmission, type OpencheckBody } from '../../tasks/task-input.js';
+import { toNewTask, toTaskMessage } from '../../tasks/task-records.js';
+import { LIMITS } from '../../tasks/validation.js';
 import { bearerSecurity, errorResponseSchema, requireUser, type ApiDeps } from '../context.js';
 import { taskView, taskViewSchema } from '../task-view.js';
-
-interface OpencheckBody {
-  commands: string[];
-  project_url: string;
-  callback_url?: string | null;
-  task_metadata?: Record<string, unknown>;
-  commit_hash?: string | null;
-  access_token?: string | null;
-}
 
 const opencheckBodySchema = {
   type: 'object',
@@ -33,33 +24,6 @@ const opencheckBodySchema = {
     access_token: { type: ['string', 'null'], maxLength: LIMITS.accessTokenLength },
   },
 } as const;
-
-/** The checks a JSON schema cannot express; every problem found is reported, not only the first. */
-function semanticProblems(body: OpencheckBody, allowLocal: boolean): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  const add = (field: string, message: string | null): void => {
-    if (message) problems.push({ field, message });
-  };
-  const unknown = body.commands.filter((command) => !isKnownCommand(command));
-  if (unknown.length > 0) {
-    add('commands', `unknown commands: ${unknown.join(', ')}; valid commands are: ${knownCommandNames().join(', ')}`);
-  }
-  add('project_url', projectUrlProblem(body.project_url, allowLocal));
-  if (body.callback_url) add('callback_url', callbackUrlProblem(body.callback_url));
-  if (body.commit_hash) add('commit_hash', refProblem('commit_hash', body.commit_hash));
-  if (body.access_token?.startsWith('-')) add('access_token', 'access_token must not start with "-"');
-  const metadata = body.task_metadata ?? {};
-  if (Buffer.byteLength(JSON.stringify(metadata)) > LIMITS.metadataBytes) {
-    add('task_metadata', `task_metadata is larger than ${LIMITS.metadataBytes / 1024} KiB`);
-  }
-  const rawVersion = metadata.version_number;
-  if (rawVersion !== undefined && rawVersion !== null && typeof rawVersion !== 'string' && typeof rawVersion !== 'number') {
-    add('task_metadata.version_number', 'task_metadata.version_number must be a string (a tag, branch or commit)');
-  }
-  const version = versionFromMetadata(metadata);
-  if (version) add('task_metadata.version_number', refProblem('task_metadata.version_number', version));
-  return problems;
-}
 
 export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const preHandler = requireUser(deps);
@@ -84,35 +48,18 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
     async (request) => {
       const body = request.body as OpencheckBody;
-      const problems = semanticProblems(body, deps.config.OpenCheck.allow_local_repos);
-      if (problems.length > 0) {
+      // The schema checked the shapes; the shared parser checks what a schema cannot, reporting every problem.
+      const parsed = parseSubmission(body, deps.config.OpenCheck.allow_local_repos);
+      if (!parsed.ok) {
+        const problems = parsed.problems.map(({ field, message, hint }) => ({ field, message: hint ? `${message}; ${hint}` : message }));
         const code = problems.some((p) => p.field === 'commands') ? 'OC_ERR_API_UNKNOWN_COMMAND' : 'OC_ERR_API_VALIDATION';
         const status = problems.some((p) => p.field === 'task_metadata' && p.message.includes('larger')) ? 'OC_ERR_API_BODY_TOO_LARGE' : code;
         throw new OpenCheckerError(status, `Invalid request: ${problems.map((p) => p.message).join('; ')}`, problems);
       }
       const taskId = randomUUID();
-      const message: TaskMessage = {
-        command_list: body.commands,
-        project_url: body.project_url,
-        commit_hash: body.commit_hash || null,
-        access_token: body.access_token || null,
-        callback_url: body.callback_url || null,
-        task_metadata: body.task_metadata ?? {},
-        task_id: taskId,
-      };
+      const message = toTaskMessage(taskId, parsed.task);
       try {
-        await deps.backend.submit(
-          {
-            taskId,
-            projectUrl: body.project_url,
-            commandList: body.commands,
-            taskMetadata: message.task_metadata,
-            commitHash: message.commit_hash,
-            callbackUrl: message.callback_url,
-            submittedBy: request.user?.username ?? null,
-          },
-          message,
-        );
+        await deps.backend.submit(toNewTask(taskId, parsed.task, request.user?.username ?? null), message);
       } catch (err) {
         request.log.error({ err, taskId }, 'could not queue the task');
         throw new OpenCheckerError('OC_ERR_QUEUE_UNAVAILABLE');

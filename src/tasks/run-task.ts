@@ -1,0 +1,122 @@
+/**
+ * The one task pipeline, shared by the agent and `openchecker check`: from the commands' declared requirements
+ * decide whether and how to clone, clone into a workspace, open the right view of the files, run the commands
+ * and close the view. Requirements are read from the checkers' metadata, never from their code.
+ */
+import { join } from 'node:path';
+import { getCheckerMeta } from '../checkers/metadata.js';
+import { runCommands, type CommandOutcome } from '../checkers/runner.js';
+import type { Json, TaskInfo } from '../checkers/types.js';
+import type { Config } from '../config/schema.js';
+import { errorMessage } from '../lib/errors.js';
+import { CloneError, cloneRepository } from '../lib/git.js';
+import type { Logger } from '../lib/log.js';
+import { GitRepoView } from '../lib/repo/git-repo-view.js';
+import { FsRepoView, type RepoView } from '../lib/repo/repo-view.js';
+import type { SharedCache } from '../lib/shared-cache.js';
+import type { RepoRef } from './repo-ref.js';
+
+/** How much of the repository the commands need. */
+export interface ClonePlan {
+  /** Some command reads files (`checkout` other than `none`). */
+  readonly needed: boolean;
+  /** Some command reads history (`checkout: 'full'`). */
+  readonly fullHistory: boolean;
+  /** Some command runs a program on real files (`requirements.worktree`); the others read git's objects. */
+  readonly worktree: boolean;
+}
+
+export function clonePlan(commands: readonly string[]): ClonePlan {
+  const requirements = commands.map((name) => getCheckerMeta(name)?.requirements);
+  const checkouts = requirements.map((r) => r?.checkout ?? 'none');
+  return {
+    needed: checkouts.some((checkout) => checkout !== 'none'),
+    fullHistory: checkouts.includes('full'),
+    worktree: requirements.some((r) => r?.worktree === true),
+  };
+}
+
+/** Where the files come from: a repository cloned when a command needs files, or a folder read in place. */
+export type TaskSource = { readonly clone: RepoRef } | { readonly folder: string };
+
+export interface RunTaskOptions {
+  readonly task: TaskInfo;
+  readonly commands: readonly string[];
+  readonly source: TaskSource;
+  /** Makes the empty folder to clone into; called only when a clone is needed. The caller removes it. */
+  readonly makeWorkspace: () => Promise<string>;
+  readonly allowLocalRepos: boolean;
+  readonly config: Config;
+  readonly configDir: string;
+  readonly log: Logger;
+  readonly signal?: AbortSignal;
+  readonly cache?: SharedCache;
+  readonly onCloneStart?: () => void;
+  readonly onCloned?: (seconds: number) => void;
+  readonly onCommandDone?: (command: string, outcome: CommandOutcome, seconds: number) => void;
+}
+
+export interface TaskRun {
+  /** `failed` only when the repository could not be cloned; a command's own failure is its `{"error"}` result. */
+  readonly status: 'succeeded' | 'failed';
+  readonly scanResults: Record<string, Json>;
+  /** Why the task failed, or null. */
+  readonly error: string | null;
+  /** The checker version of each command (from its metadata); null for a command this version does not have. */
+  readonly commandVersions: Record<string, number | null>;
+}
+
+export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
+  const { task, source, config } = options;
+  const commands = [...new Set(options.commands)];
+  const commandVersions = Object.fromEntries(commands.map((command) => [command, getCheckerMeta(command)?.version ?? null]));
+  const plan = clonePlan(commands);
+  let repo: RepoView | null = null;
+  try {
+    if ('folder' in source) {
+      // Read in place: checkers never write.
+      repo = new FsRepoView(source.folder, task.repoName);
+    } else if (plan.needed) {
+      const checkout = join(await options.makeWorkspace(), task.repoName);
+      options.onCloneStart?.();
+      const started = performance.now();
+      try {
+        await cloneRepository({
+          url: source.clone.cloneUrl,
+          dest: checkout,
+          version: task.versionNumber,
+          fullHistory: plan.fullHistory,
+          worktree: plan.worktree,
+          allowLocal: options.allowLocalRepos,
+          timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
+          maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
+          signal: options.signal,
+        });
+      } catch (err) {
+        const reason = err instanceof CloneError ? err.message : `clone failed: ${errorMessage(err)}`;
+        return {
+          status: 'failed',
+          error: reason,
+          scanResults: Object.fromEntries(commands.map((command) => [command, { error: reason }])),
+          commandVersions,
+        };
+      }
+      options.onCloned?.((performance.now() - started) / 1000);
+      repo = plan.worktree ? new FsRepoView(checkout, task.repoName) : new GitRepoView(checkout, task.repoName);
+    }
+    const scanResults = await runCommands({
+      commands,
+      task,
+      repo,
+      config,
+      configDir: options.configDir,
+      log: options.log,
+      signal: options.signal,
+      cache: options.cache,
+      onCommandDone: options.onCommandDone,
+    });
+    return { status: 'succeeded', scanResults, error: null, commandVersions };
+  } finally {
+    await repo?.close();
+  }
+}
