@@ -95,7 +95,7 @@ function foldersOf(model: LayerModel, result: ICruiseResult): FolderEdge[] {
     if (from === undefined || !module.source.startsWith('src/')) continue;
     for (const dependency of module.dependencies) {
       const to = folderOf(model, dependency.resolved);
-      if (to === undefined || to === from || dependency.coreModule || dependency.resolved.startsWith('node_modules/')) continue;
+      if (to === undefined || to === from || dependency.coreModule || dependency.resolved.includes('node_modules/')) continue;
       const key = `${from}\0${to}`;
       const edge = edges.get(key) ?? { from, to, example: `${module.source} -> ${dependency.resolved}`, count: 0 };
       edge.count += 1;
