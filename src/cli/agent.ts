@@ -1,7 +1,7 @@
 /** `openchecker agent`: a worker consuming RabbitMQ, storing results in PostgreSQL (distributed mode). */
 import type { Command } from 'commander';
 import { createLogger } from '../lib/log.js';
-import { startAgentProcess } from '../server/distributed.js';
+import { startAgentProcess } from '../server/agent-process.js';
 import { action, loadCliConfig, parseIntOption } from './common.js';
 import { stopOnSignals } from './signals.js';
 

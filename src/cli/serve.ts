@@ -1,7 +1,7 @@
 /** `openchecker serve`: the HTTP API alone, on PostgreSQL and RabbitMQ (distributed mode; run many replicas). */
 import type { Command } from 'commander';
 import { createLogger } from '../lib/log.js';
-import { startServe } from '../server/distributed.js';
+import { startServe } from '../server/serve.js';
 import { action, loadCliConfig, parseIntOption } from './common.js';
 import { stopOnSignals } from './signals.js';
 

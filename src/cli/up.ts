@@ -1,10 +1,11 @@
-/** `openchecker up`: everything on one machine, on the embedded SQLite queue and store. */
+/**
+ * `openchecker up`: everything on one machine, on the embedded SQLite queue and store. The server modules are
+ * loaded for the chosen backend only: the embedded mode never loads the PostgreSQL and RabbitMQ clients.
+ */
 import type { Command } from 'commander';
 import { createLogger } from '../lib/log.js';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { requireDistributedConfig, startAgentProcess, startServe } from '../server/distributed.js';
-import { startEmbedded } from '../server/embedded.js';
 import { embeddedJwtSecret } from '../server/secrets.js';
 import { stopOnSignals } from './signals.js';
 import { action, loadCliConfig, parseIntOption } from './common.js';
@@ -46,6 +47,11 @@ export function registerUp(program: Command): void {
         if (config.OpenCheck.backend === 'distributed') {
           // The same processes as `serve` + `agent`, in one: for trying distributed mode on one machine.
           log.info({ configFile }, 'starting OpenChecker (distributed backends: PostgreSQL and RabbitMQ)');
+          const [{ requireDistributedConfig }, { startServe }, { startAgentProcess }] = await Promise.all([
+            import('../server/distributed.js'),
+            import('../server/serve.js'),
+            import('../server/agent-process.js'),
+          ]);
           requireDistributedConfig(config, 'up');
           const dataDir = resolve(config.OpenCheck.data_dir);
           mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -59,6 +65,7 @@ export function registerUp(program: Command): void {
           return;
         }
         log.info({ configFile }, 'starting OpenChecker (embedded mode)');
+        const { startEmbedded } = await import('../server/embedded.js');
         const server = await startEmbedded(config, configDir, log);
         if (server.initialAdmin) {
           process.stderr.write(

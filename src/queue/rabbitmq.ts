@@ -9,10 +9,10 @@ import { EventEmitter } from 'node:events';
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage, type GetMessage } from 'amqplib';
 import type { Logger } from '../lib/log.js';
 import { stringField } from './body.js';
+import { DEAD_LETTER_QUEUE, WORK_QUEUE } from './names.js';
 import type { Consumer, DeadLetter, Delivery, DeliveryHandler, QueueStats, TaskMessage, TaskQueue } from './types.js';
 
-export const WORK_QUEUE = 'opencheck';
-export const DEAD_LETTER_QUEUE = 'dead_letters';
+export { DEAD_LETTER_QUEUE, WORK_QUEUE };
 /** Upstream's arguments, kept exactly so Python clients and ours agree on the queue. */
 export const WORK_QUEUE_ARGUMENTS = { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': DEAD_LETTER_QUEUE } as const;
 /** Why a message was dead-lettered, set when we move it ourselves (RabbitMQ's own x-death only says "rejected"). */

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { OpenCheckerError } from '../../lib/errors.js';
 import { listDeadLetters, requeueDeadLetters } from '../../tasks/dead-letters.js';
-import { DEAD_LETTER_QUEUE, WORK_QUEUE } from '../../queue/rabbitmq.js';
+import { DEAD_LETTER_QUEUE, WORK_QUEUE } from '../../queue/names.js';
 import { bearerSecurity, errorResponseSchema, requireAdmin, requireUser, type ApiDeps } from '../context.js';
 
 interface RequeueBody {
