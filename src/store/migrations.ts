@@ -109,4 +109,15 @@ export const MIGRATIONS: readonly Migration[] = [
   // 5: the checker version behind each command's result, kept as it was when the task ran. Rows finished
   // before this migration keep NULL and read as unknown versions.
   (db) => [db.schema.alterTable('tasks').addColumn('command_versions', 'text').compile()],
+  // 6: tenants. A task belongs to the user id that submitted it (NULL: a queue message from the Python main, or a
+  // row from before this migration; both are visible to admins only). Retention records when a task's results
+  // were purged. Indexes: one owner's tasks newest first (listing, the per-minute quota) and their unfinished
+  // ones (the queued-task quota); terminal tasks whose results are still kept, oldest first (the purge).
+  (db) => [
+    db.schema.alterTable('tasks').addColumn('owner_id', 'text').compile(),
+    db.schema.alterTable('tasks').addColumn('results_purged_at', 'text').compile(),
+    db.schema.createIndex('tasks_by_owner').on('tasks').columns(['owner_id', 'seq']).compile(),
+    db.schema.createIndex('tasks_owner_open').on('tasks').columns(['owner_id', 'status']).compile(),
+    db.schema.createIndex('tasks_results_kept').on('tasks').columns(['status', 'results_purged_at', 'finished_at']).compile(),
+  ],
 ];

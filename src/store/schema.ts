@@ -17,7 +17,10 @@ export interface TasksTable {
   task_metadata: string;
   commit_hash: string | null;
   callback_url: string | null;
+  /** The user name at submission, for display. */
   submitted_by: string | null;
+  /** The submitting user's id (migration 6): who may see the task besides admins. NULL: admins only. */
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
@@ -35,6 +38,8 @@ export interface TasksTable {
   callback_next_attempt_at: number | null;
   callback_lease_until: number | null;
   callback_delivered_at: string | null;
+  /** When retention removed the results (scan_results, command_versions); NULL: still kept. */
+  results_purged_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {
