@@ -45,3 +45,9 @@ void test('no maintainer files gives {}', async (t) => {
   t.after(() => repo.cleanup());
   assert.deepEqual(await checker.run(makeContext(repo.view)), {});
 });
+
+void test('names with a newline, carriage return or backslash are quoted as one line each; ordinary names are not', async (t) => {
+  const repo = await makeRepo({ MAINTAINERS: '- alice', 'team\nb/OWNERS': 'x', 'c\\d/CODEOWNERS': 'y', 'e\r/OWNERS': 'z' });
+  t.after(() => repo.cleanup());
+  assert.equal(await checker.run(makeContext(repo.view)), 'demo/MAINTAINERS\n"demo/c\\\\d/CODEOWNERS"\n"demo/e\\r/OWNERS"\n"demo/team\\nb/OWNERS"\n');
+});

@@ -48,6 +48,12 @@ void test('ignores .git, symlinks and a binary README is still a README', async 
   assert.equal(await checker.run(makeContext(repo.view)), 'demo/README.bin\n');
 });
 
+void test('a name with a newline or carriage return cannot forge or split lines: it is quoted, ordinary names are not', async (t) => {
+  const repo = await makeRepo({ 'README.md': '# demo', 'x\ndemo/FORGED/README.md': 'forged?', 'a\rb/README': 'cr', 'README\n.md': 'nl' }, { git: true });
+  t.after(() => repo.cleanup());
+  assert.equal(await checker.run(makeContext(repo.view)), '"demo/README\\n.md"\ndemo/README.md\n"demo/a\\rb/README"\n"demo/x\\ndemo/FORGED/README.md"\n');
+});
+
 void test('declares a shallow checkout and its name', () => {
   assert.equal(checker.name, 'readme-checker');
   assert.deepEqual(checker.requirements, { checkout: 'shallow' });

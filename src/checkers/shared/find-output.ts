@@ -5,13 +5,46 @@
 import type { RepoView } from '../../lib/repo/repo-view.js';
 import type { Json } from '../types.js';
 
+/** Characters that make a path need quoting: control characters (a `\n` or `\r` would split a line), `"` and `\`. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const NEEDS_QUOTING = /[\u0000-\u001f\u007f"\\]/;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\u0007': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+};
+
+/**
+ * A path as one unambiguous line, the way git prints paths with `core.quotePath`: unchanged when it holds no
+ * control character, `"` or `\`; otherwise in double quotes with C-style escapes (`\n`, `\t`, `\"`, `\\`, other
+ * control characters as three-digit octal). Non-ASCII text is left as it is (git's `core.quotePath=false`).
+ * Without this a file named `a\nb/README.md` read as two results, and a repository could forge lines.
+ */
+export function quotePath(path: string): string {
+  if (!NEEDS_QUOTING.test(path)) return path;
+  let quoted = '"';
+  for (const char of path) {
+    const escape = ESCAPES[char];
+    if (escape !== undefined) quoted += escape;
+    else if (char <= '\u001f' || char === '\u007f') quoted += `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`;
+    else quoted += char;
+  }
+  return `${quoted}"`;
+}
+
 export function findOutput(displayPaths: readonly string[]): Json {
-  return displayPaths.length === 0 ? {} : displayPaths.map((path) => `${path}\n`).join('');
+  return displayPaths.length === 0 ? {} : displayPaths.map((path) => `${quotePath(path)}\n`).join('');
 }
 
 /**
- * The files whose lower-cased name `matches`, in upstream's `find` output shape (`<repo>/<path>` lines), sorted
- * by path because `files()` is (upstream's came in directory order).
+ * The files whose lower-cased name `matches`, in upstream's `find` output shape (`<repo>/<path>` lines, quoted
+ * by `quotePath` when the name needs it), sorted by path because `files()` is (upstream's came in directory order).
  */
 export async function findFiles(repo: RepoView, matches: (lowerName: string) => boolean): Promise<Json> {
   const files = await repo.files();
