@@ -1,65 +1,44 @@
 /**
- * Outbound HTTP for requests whose target a user chose (callback URLs, project URLs): a time limit on every
- * call, redirects followed by hand so each hop is checked, and no connections to link-local or cloud
- * metadata addresses — checked on the resolved address, so DNS tricks do not get around it.
+ * Outbound HTTP for requests whose target a user chose (callback URLs, project URLs) or can steer (redirects,
+ * release archives): a time limit on every call, redirects followed by hand so each hop is checked, and every
+ * connection held to the outbound-address policy (./net-policy.ts) on the address it actually connects to.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
-import { Agent, request, type Dispatcher } from 'undici';
+import { createRequire } from 'node:module';
+import type * as Undici from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+import { BlockedAddressError, processNetworkPolicy, type NetworkPolicy } from './net-policy.js';
 
-const blocked = new BlockList();
-blocked.addSubnet('169.254.0.0', 16, 'ipv4'); // link-local, incl. 169.254.169.254 (AWS, GCP, Azure, OpenStack)
-blocked.addSubnet('0.0.0.0', 8, 'ipv4');
-blocked.addAddress('100.100.100.200', 'ipv4'); // Alibaba Cloud metadata
-blocked.addSubnet('fe80::', 10, 'ipv6'); // link-local
-blocked.addAddress('fd00:ec2::254', 'ipv6'); // AWS IPv6 metadata
-const BLOCKED_HOSTNAMES = new Set(['metadata.google.internal', 'metadata', 'metadata.azure.internal']);
+export { BlockedAddressError };
 
-export class BlockedAddressError extends Error {
-  constructor(host: string) {
-    super(`requests to ${host} are not allowed (link-local or cloud metadata address)`);
-    this.name = 'BlockedAddressError';
+const require = createRequire(import.meta.url);
+let undiciModule: typeof Undici | null = null;
+/** undici, loaded on the first request: commands that never call out do not pay for loading it. */
+function undici(): typeof Undici {
+  undiciModule ??= require('undici') as typeof Undici;
+  return undiciModule;
+}
+
+const agents = new WeakMap<NetworkPolicy, Agent>();
+/**
+ * The connection pool of a policy (default: the process's): its lookups resolve, check and return the checked
+ * address, so the connection goes where the check said it may. One pool per policy, so a connection opened
+ * under a looser policy is never reused under a stricter one. For streaming callers that cannot use safeRequest.
+ */
+export function guardedAgent(policy: NetworkPolicy = processNetworkPolicy()): Agent {
+  let agent = agents.get(policy);
+  if (!agent) {
+    agent = new (undici().Agent)({ connect: { lookup: policy.connectLookup }, keepAliveTimeout: 4000 });
+    agents.set(policy, agent);
   }
+  return agent;
 }
 
-export function isBlockedAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, 'ipv4');
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped?.[1]) return blocked.check(mapped[1], 'ipv4');
-    return blocked.check(address, 'ipv6');
-  }
-  return false;
-}
-
-function guardedLookup(
-  hostname: string,
-  options: { all?: boolean },
-  callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-): void {
-  dnsLookup(hostname, { all: true }, (err, addresses) => {
-    if (err) return callback(err, []);
-    const bad = addresses.find((entry) => isBlockedAddress(entry.address));
-    if (bad) return callback(new BlockedAddressError(`${hostname} (${bad.address})`), []);
-    if (options.all) return callback(null, addresses);
-    const first = addresses[0];
-    if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
-    callback(null, first.address, first.family);
-  });
-}
-
-let sharedAgent: Agent | null = null;
-/** The connection pool whose DNS lookups refuse blocked addresses; for streaming callers that cannot use safeRequest. */
-export function guardedAgent(): Agent {
-  sharedAgent ??= new Agent({ connect: { lookup: guardedLookup }, keepAliveTimeout: 4000 });
-  return sharedAgent;
-}
-
-/** Throws when the URL's host is a blocked name or literal address (resolved names are checked at connect). */
-export function assertAllowedHost(url: URL): void {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (BLOCKED_HOSTNAMES.has(host.toLowerCase()) || isBlockedAddress(host)) throw new BlockedAddressError(host);
+/**
+ * Throws BlockedAddressError when the URL's host is refused by name or as a literal address (a literal is
+ * never looked up, so the connect-time check does not see it); names are checked when they resolve.
+ */
+export function assertAllowedHost(url: URL, policy: NetworkPolicy = processNetworkPolicy()): void {
+  policy.assertHost(url.hostname);
 }
 
 export interface SafeRequestOptions {
@@ -71,6 +50,8 @@ export interface SafeRequestOptions {
   maxRedirects?: number;
   /** Most bytes of the body read; the rest is discarded. */
   maxBodyBytes?: number;
+  /** Which addresses may be reached; default: the process's policy. */
+  policy?: NetworkPolicy;
 }
 
 export interface SafeResponse {
@@ -83,23 +64,24 @@ export interface SafeResponse {
 
 export async function safeRequest(url: string, options: SafeRequestOptions): Promise<SafeResponse> {
   const maxRedirects = options.maxRedirects ?? 5;
+  const policy = options.policy ?? processNetworkPolicy();
   const signal = options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]) : AbortSignal.timeout(options.timeoutMs);
   let current = new URL(url);
   let method = options.method ?? 'GET';
   let body = options.body;
   for (let hop = 0; ; hop++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new Error(`unsupported URL scheme ${current.protocol}`);
-    assertAllowedHost(current);
+    assertAllowedHost(current, policy);
     let response: Dispatcher.ResponseData;
     let redirectTo: URL | null = null;
     let text = '';
     try {
-      response = await request(current, {
+      response = await undici().request(current, {
         method,
         headers: options.headers,
         body,
         signal,
-        dispatcher: guardedAgent(),
+        dispatcher: guardedAgent(policy),
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
       });

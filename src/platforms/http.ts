@@ -1,6 +1,6 @@
 /**
  * The one HTTP helper of the forge and service clients, over the guarded transport of src/lib/http.ts
- * (hop-checked redirects, capped bodies, no link-local or cloud-metadata addresses):
+ * (hop-checked redirects, capped bodies, every connection held to the [Network] address policy):
  *
  * - `send`: one call with its own time limit and the caller's abort signal; a failed connection becomes a
  *   PlatformError (`timeout`, `network`, `blocked`) worded by the client, the caller's abort its own reason;
@@ -11,6 +11,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BlockedAddressError, safeRequest, type SafeResponse } from '../lib/http.js';
+import type { NetworkPolicy } from '../lib/net-policy.js';
 import { PlatformError } from './errors.js';
 
 export type ResponseHeaders = SafeResponse['headers'];
@@ -145,6 +146,8 @@ export interface SendOptions {
   readonly maxRedirects?: number;
   /** Most bytes of the body read; the rest is discarded. */
   readonly maxBodyBytes?: number;
+  /** Which addresses may be reached ([Network]); default: the process's policy. */
+  readonly policy?: NetworkPolicy;
 }
 
 /** How a client words a failed connection: each names its service (and path) in its own documented way. */
