@@ -1,5 +1,6 @@
 /** One pino logger for the process; modules take child loggers tagged with what they work on. */
 import { pino, type Logger } from 'pino';
+import { redact } from './redact.js';
 
 export type { Logger };
 
@@ -24,6 +25,9 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destinatio
         ],
         censor: '[redacted]',
       },
+      // And whatever a secret-bearing text ends up in (a URL with user:token@ or ?private_token= in a message,
+      // an error, a request line, a child's bindings): the finished line goes through the one redaction.
+      hooks: { streamWrite: redact },
     },
     destination,
   );

@@ -13,7 +13,8 @@
  * - the value of an `Authorization:` header line.
  *
  * Redaction is for display and storage after use: it may hide a little more than a secret (a `?monkey=`
- * parameter), never less. The text is otherwise kept as it was, so errors stay readable.
+ * parameter), never less. The text is otherwise kept as it was, so errors stay readable. No match ever
+ * swallows a quote or a backslash, so redacting a serialised JSON line (the log) keeps it valid JSON.
  */
 
 export const MASK = '***';
@@ -21,14 +22,14 @@ export const MASK = '***';
 /** `scheme://user-info@` (or `//user-info@`): everything of the authority before its last `@`. */
 const URL_USERINFO = /((?:\b[a-z][a-z0-9+.-]*:)?\/\/)[^\s/?#'"<>\\]*@/gi;
 /** `user:password@host` with no scheme before it (scp-like, or a URL git printed without its scheme). */
-const BARE_USERINFO = /(^|[\s'"(<=,;[{])[^\s'"/@:<>()[\]{}]+:[^\s'"/<>]*@(?=[\w[.-])/g;
+const BARE_USERINFO = /(^|[\s'"(<=,;[{])[^\s'"/@:<>()[\]{}\\]+:[^\s'"/<>\\]*@(?=[\w[.-])/g;
 /** The same inside a percent-encoded URL: `%2F%2Fuser%3Apass%40`. */
-const ENCODED_USERINFO = /(%2F%2F)(?:(?!%2F)[^\s/?#&'"<>])*%40/gi;
+const ENCODED_USERINFO = /(%2F%2F)(?:(?!%2F)[^\s/?#&'"<>\\])*%40/gi;
 /** Names of query or fragment parameters that hold secrets: any name containing one of these. */
 const SECRET_NAME = String.raw`[\w.\-[\]]*?(?:token|secret|passw|pwd|key|sig|credential|auth|session|code)[\w.\-[\]]*`;
-const QUERY_SECRET = new RegExp(String.raw`([?&#;])(${SECRET_NAME})=[^&#\s'"<>]*`, 'gi');
-const ENCODED_QUERY_SECRET = new RegExp(String.raw`(%3F|%26|%23)(${SECRET_NAME})%3D(?:(?!%26|%23)[^&#\s'"<>])*`, 'gi');
-const AUTHORIZATION_LINE = /(authorization"?\s*[:=]\s*"?)(?:(basic|bearer|jwt|token)\s+)?[^\s"',;]+/gi;
+const QUERY_SECRET = new RegExp(String.raw`([?&#;])(${SECRET_NAME})=[^&#\s'"<>\\]*`, 'gi');
+const ENCODED_QUERY_SECRET = new RegExp(String.raw`(%3F|%26|%23)(${SECRET_NAME})%3D(?:(?!%26|%23)[^&#\s'"<>\\])*`, 'gi');
+const AUTHORIZATION_LINE = /(authorization\\?"?\s*[:=]\s*\\?"?)(?:(basic|bearer|jwt|token)\s+)?[^\s"',;\\]+/gi;
 /** Texts without any of these cannot hold what the patterns look for: the common case costs one test. */
 const MAY_HOLD_SECRET = /[@=]|%40|%3D|authorization/i;
 

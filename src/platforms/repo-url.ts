@@ -4,6 +4,7 @@
  * The URL grammar itself is src/lib/repo-url.ts; this module decides which forges and shapes a client accepts.
  * Upstream accepted only `https://(www.)?<host>/<owner>/<repo>(.git)?` and failed on everything else.
  */
+import { redact } from '../lib/redact.js';
 import { splitRepoUrl } from '../lib/repo-url.js';
 
 export type PlatformName = 'github' | 'gitee' | 'gitcode';
@@ -63,5 +64,5 @@ export function parseRepoUrl(raw: string): RepoRef {
 
 /** The URL for messages, without any credentials it may carry. */
 function describe(text: string): string {
-  return text.replace(/\/\/[^/@\s]*@/, '//');
+  return redact(text);
 }

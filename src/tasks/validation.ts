@@ -2,6 +2,7 @@
  * Rules for what a task may contain, shared by the API (answering 4xx) and the agent (rejecting poison
  * messages published by other clients). Every rule returns a message a user can act on, or null.
  */
+import { redact } from '../lib/redact.js';
 import { isLocalLocation, splitRepoUrl } from '../lib/repo-url.js';
 
 export const LIMITS = {
@@ -88,7 +89,7 @@ export function repoNameFromUrl(url: string): string {
 }
 
 
-/** The URL with any user:password (or token) part hidden, for display and logs. */
+/** The URL with any credentials (user-info, secret query parameters) hidden, for display and logs: src/lib/redact.ts. */
 export function withoutCredentials(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@');
+  return redact(url);
 }
