@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { LIMITS } from '../tasks/validation.js';
 import type { ApiDeps } from './context.js';
 import { installErrorHandling } from './error-handler.js';
+import { installJsonBodyParser } from './json-body.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { queueRoutes } from './routes/queue.js';
@@ -33,6 +34,8 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   // Bodies are JSON only: without this, Fastify's built-in text/plain parser turns a text body into a string
   // that fails validation with a confusing 400 instead of the 415 the error handler promises.
   app.removeContentTypeParser('text/plain');
+  // JSON nested deeper than MAX_JSON_DEPTH is a 400 before it is parsed (deep nesting overflowed the stack: 500).
+  installJsonBodyParser(app, LIMITS.bodyBytes);
   installErrorHandling(app);
 
   app.addHook('onResponse', async (request, reply) => {

@@ -89,3 +89,14 @@ test('the refusal reason never contains the access token', () => {
   const parsed = parseMessage(JSON.stringify({ ...upstream, access_token: 'ghp_secret_token_value', project_url: 'ftp://x/y' }), false);
   assert.ok(!parsed.ok && !parsed.reason.includes('ghp_secret_token_value'));
 });
+
+test('a message nested deeper than 32 levels is poison, refused before it is parsed (5,000 levels overflowed the stack)', () => {
+  for (const depth of [32, 5_000, 100_000]) {
+    const metadata = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    const parsed = parseMessage(`{"command_list":["readme-checker"],"project_url":"https://github.com/acme/demo","task_id":"t-1","task_metadata":${metadata}}`, false);
+    assert.equal(parsed.ok, false, `depth ${depth}`);
+    if (!parsed.ok) assert.equal(parsed.reason, 'message nests JSON deeper than 32 levels');
+  }
+  const deepest = `${'{"a":'.repeat(30)}1${'}'.repeat(30)}`;
+  assert.equal(parseMessage(`{"command_list":[],"project_url":"https://github.com/acme/demo","task_metadata":{"x":${deepest}}}`, false).ok, true, '32 levels in all pass');
+});

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isKnownCommand, knownCommandNames } from '../checkers/metadata.js';
+import { jsonDepthProblem } from '../lib/json-depth.js';
 import type { TaskMessage } from '../queue/types.js';
 import { parseRepoRef, type RepoRef } from './repo-ref.js';
 import { toTaskMessage } from './task-records.js';
@@ -137,6 +138,9 @@ export type ParsedMessage =
 
 /** Reads a queue message body; one that cannot become a task is poison, refused with the reason. */
 export function parseMessage(body: string, allowLocalRepos: boolean): ParsedMessage {
+  // Measured on the text, before anything recursive (JSON.stringify in the checks, the store) sees the value.
+  const tooDeep = jsonDepthProblem(body, 'message');
+  if (tooDeep) return { ok: false, reason: tooDeep, taskId: null };
   let data: unknown;
   try {
     data = JSON.parse(body);
