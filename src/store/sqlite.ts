@@ -4,7 +4,7 @@
  * its creation. The store's queries are the shared Kysely layer (sql-store.ts); this module opens the file,
  * migrates it, and runs those queries through a statement cache.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
@@ -37,10 +37,32 @@ export function prepared(db: SqliteDatabase, sql: string): Database.Statement {
   return statement;
 }
 
+/**
+ * The database and its -wal/-shm files are readable by their owner only, whatever the umask or the folder's
+ * mode: they hold password hashes, results and, until a task is done, its credentials. SQLite creates the
+ * -wal and -shm files with the database file's mode, so creating that one 0600 is enough for new files; files
+ * of an older installation (0644) are narrowed too.
+ */
+function restrictFileModes(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
 export function openSqlite(path: string): SqliteDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    restrictFileModes(path);
+  }
   const db = new Database(path);
+  // Deleted and overwritten content is zeroed, so a credential removed from a row (a task's URLs once it is
+  // done, a queue message once acknowledged) does not stay readable in freed pages of the file.
+  db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
+  // The WAL holds old page images until a checkpoint lets it restart; limit 0 truncates it at that restart, so
+  // those images (credentials among them) do not outlive the next checkpoint either.
+  db.pragma('journal_size_limit = 0');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
