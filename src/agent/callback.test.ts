@@ -128,7 +128,8 @@ interface Harness {
 async function harness(callbackUrl: string, env: Record<string, string> = {}): Promise<Harness & { taskId: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'oc-callback-'));
   const config = loadConfig({
-    env: { OPENCHECKER_CALLBACK_BACKOFF_INITIAL_S: '0', OPENCHECKER_CALLBACK_TIMEOUT_S: '2', ...env },
+    // The receivers listen on loopback, which the hosted default refuses.
+    env: { OPENCHECKER_CALLBACK_BACKOFF_INITIAL_S: '0', OPENCHECKER_CALLBACK_TIMEOUT_S: '2', OPENCHECKER_NETWORK_ALLOW_LOOPBACK: 'true', ...env },
     cwd: dir,
   }).config;
   const store = new SqliteStore(openSqlite(join(dir, 'db.sqlite')));
@@ -293,6 +294,35 @@ test('dispatcher: kick() does nothing before start(), delivers at once after it,
     h.dispatcher.kick(); // ignored after stop
   } finally {
     await h.cleanup();
+    await closeServer(rx.server);
+  }
+});
+
+test('dispatcher: a callback to a refused address fails at once, never reaches it, and reads the same whether or not a port listens', async () => {
+  // The hosted default: loopback refused. The receiver stands in for an internal service.
+  const rx = await receiver((_count, _req, res) => res.end('internal'));
+  const closed = await receiver((_count, _req, res) => res.end());
+  const closedUrl = closed.url;
+  await closeServer(closed.server);
+  const errors: string[] = [];
+  try {
+    for (const url of [rx.url, closedUrl, rx.url.replace('127.0.0.1', '[::ffff:127.0.0.1]'), rx.url.replace('127.0.0.1', '2130706433')]) {
+      const h = await harness(url, { OPENCHECKER_NETWORK_ALLOW_LOOPBACK: 'false' });
+      try {
+        h.dispatcher.start();
+        const task = await waitForCallback(h.store, h.taskId, (t) => t.callback.status !== 'pending');
+        assert.equal(task.callback.status, 'failed');
+        assert.equal(task.callback.attempts, 1, 'a refused address is not retried');
+        errors.push(task.callback.lastError ?? '');
+      } finally {
+        await h.cleanup();
+      }
+    }
+    assert.equal(rx.received.length, 0, 'the internal service was never reached');
+    assert.match(errors[0] ?? '', /^callback refused: requests to 127\.0\.0\.1 are not allowed: a loopback address; allow it with \[Network\] allow_loopback/);
+    assert.equal(errors[0], errors[1], 'one answer for an open and a closed port');
+    for (const error of errors) assert.match(error, /^callback refused: .* a loopback address/);
+  } finally {
     await closeServer(rx.server);
   }
 });

@@ -7,7 +7,8 @@
 import { createHmac } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import { errorMessage } from '../lib/errors.js';
-import { safeRequest } from '../lib/http.js';
+import { BlockedAddressError, safeRequest } from '../lib/http.js';
+import { networkPolicyFor } from '../lib/net-policy.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../lib/metrics.js';
 import { EQUAL_JITTER, backoffDelayMs, parseRetryAfter } from '../platforms/http.js';
@@ -119,7 +120,11 @@ export class CallbackDispatcher {
     const attempt = previousAttempts + 1;
     const outcome = await this.post(url, body, taskId).then(
       (response) => this.classify(attempt, response.status, response.retryAfter),
-      (err: unknown) => this.retryOrFail(attempt, `callback failed: ${errorMessage(err)}`, null),
+      // A refused address fails at once, with the same words whether or not anything listens there.
+      (err: unknown): CallbackOutcome =>
+        err instanceof BlockedAddressError
+          ? { kind: 'failed', error: `callback refused: ${err.message}` }
+          : this.retryOrFail(attempt, `callback failed: ${errorMessage(err)}`, null),
     );
     if (this.stopped && outcome.kind !== 'delivered') {
       // Interrupted by shutdown: leave the attempt uncounted; the lease expires and a later sweep retries.
@@ -144,6 +149,7 @@ export class CallbackDispatcher {
       headers['x-openchecker-signature'] = signBody(secret, timestamp, body);
     }
     const response = await safeRequest(url, {
+      policy: networkPolicyFor(this.options.config.Network),
       method: 'POST',
       headers,
       body,

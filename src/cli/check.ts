@@ -49,7 +49,7 @@ export function registerCheck(program: Command): void {
           const problem = value ? refProblem(field, value) : null;
           if (problem) throw new UsageError(problem);
         }
-        const { config, configDir } = loadCliConfig(options.config);
+        const { config, configDir } = loadCliConfig(options.config, {}, 'laptop');
         const progress = (line: string): void => {
           if (!options.quiet) process.stderr.write(`${line}\n`);
         };

@@ -1,5 +1,6 @@
 /** Pieces every CLI command shares: loading configuration from flags and printing errors that say what to do. */
 import { ConfigError, configDirectory, loadConfig, type ConfigOverrides, type LoadedConfig } from '../config/load.js';
+import { networkPolicyFor, setProcessNetworkPolicy } from '../lib/net-policy.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -8,9 +9,18 @@ export class UsageError extends Error {
   }
 }
 
-export function loadCliConfig(configPath: string | undefined, overrides: ConfigOverrides = {}): LoadedConfig & { configDir: string } {
-  const loaded = loadConfig({ configPath, overrides });
+/**
+ * Loads the configuration of this process and installs its outbound-address policy ([Network]), which every
+ * outbound client that is not handed one uses. `laptop` (`up`, `check`) applies the laptop defaults.
+ */
+export function loadCliConfig(configPath: string | undefined, overrides: ConfigOverrides = {}, mode: 'laptop' | 'hosted' = 'hosted'): LoadedConfig & { configDir: string } {
+  const loaded = loadConfig({ configPath, overrides, mode });
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${warning}\n`);
+  try {
+    setProcessNetworkPolicy(networkPolicyFor(loaded.config.Network));
+  } catch (err) {
+    throw new ConfigError(`invalid configuration: ${err instanceof Error ? err.message : String(err)}`);
+  }
   return { ...loaded, configDir: configDirectory(loaded) };
 }
 

@@ -42,7 +42,7 @@ export function registerUp(program: Command): void {
             allow_local_repos: options.allowLocalRepos ? true : undefined,
             backend: options.backend,
           },
-        });
+        }, 'laptop');
         const log = createLogger(process.env.LOG_LEVEL ?? config.OpenCheck.log_level);
         if (config.OpenCheck.backend === 'distributed') {
           // The same processes as `serve` + `agent`, in one: for trying distributed mode on one machine.

@@ -235,3 +235,23 @@ test('isRealJwtSecret rejects empty, short and upstream placeholder secrets', ()
   }
   assert.equal(isRealJwtSecret('9f2c1e7a4b8d0c3f6e5a2b1c'), true);
 });
+
+test('[Network]: the hosted mode refuses loopback, ssh and git:// by default; the laptop mode allows them; config.ini and the environment override both', () => {
+  const { dir, cleanup } = emptyDir();
+  try {
+    const hosted = loadConfig({ env: {}, cwd: dir }).config.Network;
+    assert.deepEqual(hosted, { allow_loopback: false, allow_private: false, allow_hosts: '', allow_cidrs: '', allow_ssh_and_git_protocol: false });
+    const laptop = loadConfig({ env: {}, cwd: dir, mode: 'laptop' }).config.Network;
+    assert.equal(laptop.allow_loopback, true);
+    assert.equal(laptop.allow_ssh_and_git_protocol, true);
+    assert.equal(laptop.allow_private, false);
+    const path = writeIni(dir, '[Network]\nallow_loopback = false\nallow_cidrs = 10.20.0.0/16, fd12::/16\nallow_hosts = git.corp, *.forge.example\n');
+    const fromFile = loadConfig({ configPath: path, env: {}, cwd: dir, mode: 'laptop' }).config.Network;
+    assert.equal(fromFile.allow_loopback, false, 'the file wins over the laptop default');
+    assert.equal(fromFile.allow_cidrs, '10.20.0.0/16, fd12::/16');
+    assert.equal(loadConfig({ env: { OPENCHECKER_NETWORK_ALLOW_LOOPBACK: 'true' }, cwd: dir }).config.Network.allow_loopback, true);
+    assert.throws(() => loadConfig({ env: { OPENCHECKER_NETWORK_ALLOW_CIDRS: '10.0.0.0/8; rm -rf' }, cwd: dir }), ConfigError);
+  } finally {
+    cleanup();
+  }
+});

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { IniSyntaxError, parseIni } from './ini.js';
-import { configSchema, envName, type Config, type KeySpec } from './schema.js';
+import { LAPTOP_DEFAULTS, configSchema, envName, type Config, type KeySpec } from './schema.js';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -24,6 +24,8 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
   overrides?: ConfigOverrides;
   cwd?: string;
+  /** `laptop` (`up`, `check`): LAPTOP_DEFAULTS replace the schema's defaults; default `hosted`. */
+  mode?: 'laptop' | 'hosted';
 }
 
 export interface LoadedConfig {
@@ -96,6 +98,11 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
       if (flagValue !== undefined) {
         raw = flagValue;
         origin = 'command-line flag';
+      }
+      const modeDefault = options.mode === 'laptop' ? (LAPTOP_DEFAULTS as Record<string, Record<string, string> | undefined>)[section]?.[key] : undefined;
+      if (raw === undefined && modeDefault !== undefined) {
+        raw = modeDefault;
+        origin = 'laptop default';
       }
       values[key] = raw === undefined ? spec.default : coerce(section, key, spec, raw, origin);
     }

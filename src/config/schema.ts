@@ -154,6 +154,27 @@ export const configSchema = {
     backoff_max_s: int(300, 'Longest delay between callback retries, in seconds.', false, 0, 86400),
     hmac_secret: secret('When set, callbacks carry X-OpenChecker-Signature: sha256=HMAC(secret, "<timestamp>.<body>").', false),
   },
+  Network: {
+    allow_loopback: bool(
+      false,
+      'Outbound connections users can aim (clone, callback, url-checker, release downloads, forge and registry clients) may reach loopback addresses (127/8, ::1). Default false for `serve` and `agent`; `up` and `check` default to true.',
+      false,
+    ),
+    allow_private: bool(false, 'Those connections may reach private addresses: RFC 1918, 100.64/10, 198.18/15, fc00::/7 (and NAT64/6to4/Teredo/IPv4-mapped forms of them).', false),
+    allow_hosts: str('', 'Host names those connections may reach whatever they resolve to (on-premise forges, internal registries): comma-separated, `*.corp.example` for a domain. Link-local and metadata addresses stay refused.', false, {
+      pattern: /^[\s,*.a-zA-Z0-9_-]*$/,
+      patternHint: 'host names separated by commas',
+    }),
+    allow_cidrs: str('', 'Addresses those connections may reach even when private or loopback: CIDRs or addresses, comma-separated (10.20.0.0/16, fd12::/16). Link-local and metadata addresses stay refused.', false, {
+      pattern: /^[\s,./:0-9a-fA-F]*$/,
+      patternHint: 'CIDRs separated by commas',
+    }),
+    allow_ssh_and_git_protocol: bool(
+      false,
+      'Accept ssh://, git@host:path and git:// clones. Their host is checked against this policy before the clone, but git connects by itself, so the address is not pinned. Default false for `serve` and `agent`; `up` and `check` default to true.',
+      false,
+    ),
+  },
   ChatBot: {
     base_url: str('', 'OpenAI-compatible API base URL for the documentation checkers.', true, {
       pattern: HTTP_URL,
@@ -255,6 +276,15 @@ export type Config = {
   };
 };
 export type SectionName = keyof ConfigSchema;
+
+/**
+ * Defaults that differ on a laptop (`openchecker up`, `openchecker check`): a single user's own machine, where
+ * local forges and test servers on loopback are the point. The hosted mode (`serve`, `agent`) keeps the
+ * schema's defaults. config.ini, the environment and flags still override both.
+ */
+export const LAPTOP_DEFAULTS: { readonly [S in SectionName]?: { readonly [K in keyof ConfigSchema[S]]?: string } } = {
+  Network: { allow_loopback: 'true', allow_ssh_and_git_protocol: 'true' },
+};
 
 /** `OPENCHECKER_<SECTION>_<KEY>`, e.g. OPENCHECKER_JWT_SECRET_KEY. */
 export function envName(section: string, key: string): string {

@@ -5,6 +5,9 @@
 import { readdir, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExecError, run } from './exec.js';
+import { CloneRefusedError, openGitEgress, type GitEgress } from './git-egress.js';
+import { describeGitFailure } from './git-errors.js';
+import { BlockedAddressError, processNetworkPolicy, type NetworkPolicy } from './net-policy.js';
 
 /** Environment for every git process: never prompt, never read the host's git configuration. */
 export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -50,6 +53,8 @@ export interface CloneOptions {
   timeoutMs: number;
   maxBytes: number;
   signal?: AbortSignal;
+  /** Which addresses git may connect to ([Network]); default: the process's policy. */
+  policy?: NetworkPolicy;
 }
 
 export class CloneError extends Error {
@@ -68,13 +73,16 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
   const stop = (): void => controller.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
   watcher.onExceeded(stop);
+  let egress: GitEgress | null = null;
   try {
+    // Checks the host (or refuses the transport) and routes git's HTTP(S) through the policy's proxy.
+    egress = await openGitEgress(options.url, options.policy ?? processNetworkPolicy());
     const checkoutArgs = options.worktree ? [] : ['--no-checkout'];
     const shallowFirst = !options.fullHistory;
     if (shallowFirst) {
       const branchArgs = options.version ? ['--branch', options.version] : [];
       try {
-        await gitClone(options, [...checkoutArgs, '--depth', '1', ...branchArgs], remaining(), controller.signal);
+        await gitClone(options, egress, [...checkoutArgs, '--depth', '1', ...branchArgs], remaining(), controller.signal);
         await enforceSizeCap(options);
         return;
       } catch (err) {
@@ -87,7 +95,7 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
         await run('rm', ['-rf', '--', options.dest]);
       }
     }
-    await gitClone(options, ['--no-checkout'], remaining(), controller.signal);
+    await gitClone(options, egress, ['--no-checkout'], remaining(), controller.signal);
     const target = options.version ?? 'HEAD';
     const git = (args: string[]): Promise<{ stdout: string }> =>
       run('git', ['-C', options.dest, ...hardeningOptions(options.allowLocal), ...args], { env: gitEnv(), timeoutMs: remaining(), signal: controller.signal });
@@ -108,6 +116,9 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
     if (watcher.exceeded) {
       throw new CloneError(`the repository is larger than the clone size cap of ${Math.round(options.maxBytes / 1048576)} MiB`);
     }
+    // A refused address or transport: the policy's short reason, never git's text about it.
+    if (err instanceof BlockedAddressError || err instanceof CloneRefusedError) throw new CloneError(`clone refused: ${err.message}`);
+    if (egress?.refusal && err instanceof ExecError && err.reason === 'exit') throw new CloneError(`clone refused: ${egress.refusal.message}`);
     if (err instanceof ExecError) {
       if (err.reason === 'timeout') throw new CloneError(`git clone timed out after ${Math.round(options.timeoutMs / 1000)} s`);
       if (err.reason === 'aborted') throw new CloneError('git clone was stopped');
@@ -117,6 +128,7 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
   } finally {
     watcher.stop();
     options.signal?.removeEventListener('abort', stop);
+    await egress?.close();
   }
 }
 
@@ -127,11 +139,12 @@ async function enforceSizeCap(options: CloneOptions): Promise<void> {
   }
 }
 
-async function gitClone(options: CloneOptions, extra: string[], timeoutMs: number, signal: AbortSignal): Promise<void> {
+async function gitClone(options: CloneOptions, egress: GitEgress, extra: string[], timeoutMs: number, signal: AbortSignal): Promise<void> {
   await run(
     'git',
     [
       ...hardeningOptions(options.allowLocal),
+      ...egress.gitOptions,
       'clone',
       '--quiet',
       '--no-recurse-submodules',
@@ -145,15 +158,12 @@ async function gitClone(options: CloneOptions, extra: string[], timeoutMs: numbe
   );
 }
 
-/** The useful lines of git's stderr (the `fatal:`/`error:` ones), without credentials in URLs. */
+/**
+ * Why git failed, in fixed words (./git-errors.ts): git's own lines carry what the remote said, which must not
+ * reach the results.
+ */
 function summariseGitError(stderr: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const important = lines.filter((line) => /^(fatal|error|remote):/i.test(line));
-  const text = (important.length > 0 ? important : lines).slice(-3).join('; ');
-  return (text || 'unknown error').replace(/\/\/[^/@\s]+@/g, '//***@');
+  return describeGitFailure(stderr);
 }
 
 interface SizeWatcher {

@@ -11,6 +11,7 @@ import type { Config } from '../config/schema.js';
 import { errorMessage } from '../lib/errors.js';
 import { CloneError, cloneRepository } from '../lib/git.js';
 import type { Logger } from '../lib/log.js';
+import { networkPolicyFor } from '../lib/net-policy.js';
 import { GitRepoView } from '../lib/repo/git-repo-view.js';
 import { FsRepoView, type RepoView } from '../lib/repo/repo-view.js';
 import type { SharedCache } from '../lib/shared-cache.js';
@@ -88,6 +89,7 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
           fullHistory: plan.fullHistory,
           worktree: plan.worktree,
           allowLocal: options.allowLocalRepos,
+          policy: networkPolicyFor(config.Network),
           timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
           maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
           signal: options.signal,

@@ -62,10 +62,12 @@ export async function makeRepo(files: Record<string, string | Buffer>, options: 
 /**
  * Configuration for a test: the defaults, except that every outside service's base URL points at a closed
  * local port, so a test that forgets its fake server fails at once instead of quietly reaching a real
- * service (the npm registry is reachable from these machines). `env` overrides, as OPENCHECKER_* variables.
+ * service (the npm registry is reachable from these machines), and that outbound connections may reach
+ * loopback, where the tests' fake servers listen ([Network] allow_loopback; the hosted default refuses it).
+ * `env` overrides, as OPENCHECKER_* variables.
  */
 export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ env: { ...offlineServiceEnv(), ...env }, cwd: tmpdir() }).config;
+  return loadConfig({ env: { ...offlineServiceEnv(), OPENCHECKER_NETWORK_ALLOW_LOOPBACK: 'true', ...env }, cwd: tmpdir() }).config;
 }
 
 /** A closed port on loopback: connections are refused immediately. */

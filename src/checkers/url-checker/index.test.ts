@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { makeContext } from '../../../test/support/fixtures.js';
+import { makeContext, testConfig } from '../../../test/support/fixtures.js';
 import { FsRepoView } from '../../lib/repo/repo-view.js';
 import { CheckerInputError } from '../types.js';
 import { checker, checkUrl } from './index.js';
@@ -141,4 +141,25 @@ void test('an aborted command stops the request', async () => {
   const run = checker.run(ctx);
   setTimeout(() => controller.abort(new Error('url-checker timed out after 1 s')), 50);
   await assert.rejects(run);
+});
+
+void test('under the hosted policy, loopback in any spelling is refused before connecting: no status code to probe ports with', async () => {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const closedPort = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const port = new URL(base).port;
+  const hits = methods.length;
+  const answers: string[] = [];
+  for (const url of [`${base}/ok`, `http://127.0.0.1:${closedPort}/ok`, `http://127.1:${port}/ok`, `http://0x7f000001:${port}/ok`, `http://0177.0.0.1:${port}/ok`, `http://2130706433:${port}/ok`, `http://[::ffff:127.0.0.1]:${port}/ok`, `http://localhost:${port}/ok`]) {
+    const ctx = makeContext(new FsRepoView(tmpdir(), 'demo'), { task: { projectUrl: url }, config: testConfig({ OPENCHECKER_NETWORK_ALLOW_LOOPBACK: 'false' }) });
+    await assert.rejects(checker.run(ctx), (err: unknown) => {
+      assert.ok(err instanceof CheckerInputError, String(err));
+      assert.match(err.message, /not allowed: a loopback address/);
+      answers.push(err.message);
+      return true;
+    });
+  }
+  assert.equal(methods.length, hits, 'the server was never reached');
+  assert.equal(answers[0], answers[1], 'an open and a closed port answer alike');
 });

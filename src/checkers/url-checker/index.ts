@@ -1,10 +1,11 @@
 /**
  * url-checker: whether the project URL answers over HTTP(S). `GET`s it (some hosts refuse HEAD) through
- * safeRequest — time limit, redirects checked hop by hop, no link-local or cloud metadata addresses — and
+ * safeRequest — time limit, redirects checked hop by hop, every hop held to the [Network] address policy — and
  * reads at most a small part of the body. Output keeps upstream's shape: `{"status_code": 200,
  * "is_accessible": true}`; a URL that cannot be fetched is an error, as upstream reported it.
  */
 import { BlockedAddressError, safeRequest } from '../../lib/http.js';
+import { networkPolicyFor, type NetworkPolicy } from '../../lib/net-policy.js';
 import { CheckerInputError, type Checker, type Json } from '../types.js';
 import { isAccessible, isRedirect, parseProjectUrl } from './evaluate.js';
 import { meta } from './meta.js';
@@ -19,11 +20,13 @@ export interface CheckUrlOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   maxRedirects?: number;
+  /** Which addresses may be reached; default: the process's policy. */
+  policy?: NetworkPolicy;
 }
 
 export const checker: Checker = {
   ...meta,
-  run: (ctx) => checkUrl(ctx.task.projectUrl, { signal: ctx.signal }),
+  run: (ctx) => checkUrl(ctx.task.projectUrl, { signal: ctx.signal, policy: networkPolicyFor(ctx.config.Network) }),
 };
 
 export async function checkUrl(projectUrl: string, options: CheckUrlOptions = {}): Promise<Json> {
@@ -39,6 +42,7 @@ export async function checkUrl(projectUrl: string, options: CheckUrlOptions = {}
       signal: options.signal,
       maxRedirects,
       maxBodyBytes: MAX_BODY_BYTES,
+      policy: options.policy,
     });
   } catch (err) {
     throw describeFailure(err, parsed.url);
@@ -50,7 +54,10 @@ export async function checkUrl(projectUrl: string, options: CheckUrlOptions = {}
   return { status_code: response.status, is_accessible: isAccessible(response.status) };
 }
 
-/** Errors in terms of what the user can act on: refused addresses are bad input, socket errors name their code. */
+/**
+ * Errors in terms of what the user can act on: refused addresses are bad input (refused before connecting, so
+ * the answer is the same whether or not anything listens there), socket errors name their code.
+ */
 function describeFailure(err: unknown, url: URL): Error {
   if (err instanceof BlockedAddressError) return new CheckerInputError(err.message);
   const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
