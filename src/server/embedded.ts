@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { Agent } from '../agent/worker.js';
+import type { Agent } from '../agent/worker.js';
 import { buildApp } from '../api/app.js';
 import { createTokenService } from '../api/tokens.js';
 import { EmbeddedBackend, embeddedDatabasePath } from '../tasks/backend.js';
@@ -15,6 +15,7 @@ import { Metrics } from '../lib/metrics.js';
 import { addUser, ensureConfiguredUser, generatePassword } from '../users/passwords.js';
 import { embeddedJwtSecret } from './secrets.js';
 import { bindBackendMetrics } from './metrics.js';
+import { startConfiguredRetention } from './retention.js';
 
 export interface EmbeddedServer {
   url: string;
@@ -50,17 +51,22 @@ export async function startEmbedded(config: Config, configDir: string, log: Logg
   const app = await buildApp({ backend, config, log, metrics, tokens: createTokenService(secret, config.JWT.expires_minutes) });
   const address = await app.listen({ host: config.OpenCheck.host, port: config.OpenCheck.port });
 
+  // The agents' code (the clone and run pipeline) loads once the API answers: tasks accepted meanwhile wait
+  // in the queue, as they would for a busy agent.
+  const { Agent } = await import('../agent/worker.js');
   const agents = Array.from(
     { length: config.OpenCheck.agents },
     (_, index) => new Agent({ backend, config, configDir, log, metrics, concurrency: 1, agentId: `embedded-${process.pid}-${index + 1}` }),
   );
   await Promise.all(agents.map((agent) => agent.start()));
+  const retention = startConfiguredRetention(backend.store, config, log);
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       log.info('shutting down: no new requests, running tasks get the grace period');
       await app.close();
+      await retention?.stop();
       await Promise.all(agents.map((agent) => agent.stop(config.OpenCheck.shutdown_grace_s * 1000)));
       await backend.close();
       log.info('shut down cleanly');
