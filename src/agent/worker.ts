@@ -4,9 +4,9 @@
  * stores the results, acknowledges the message and hands the callback to the dispatcher. Redelivered messages of finished tasks are acknowledged without re-running.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, rmdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHECKER_METAS } from '../checkers/metadata.js';
 import type { Config } from '../config/schema.js';
@@ -21,6 +21,7 @@ import { runTask, type TaskRun } from '../tasks/run-task.js';
 import { parseMessage, type TaskDescription } from '../tasks/task-input.js';
 import { toNewTask, toTaskInfo } from '../tasks/task-records.js';
 import { CallbackDispatcher } from './callback.js';
+import { claimWorkspace, removeWorkspace, sweepWorkspaces, type SweepReport } from './workspace-sweep.js';
 
 export const AGENT_VERSION = '0.1.0';
 
@@ -43,6 +44,8 @@ export class Agent {
   private readonly current = new Set<string>();
   private readonly log: Logger;
   private readonly cache: SharedCache;
+  /** The start-up sweep of workspaces left by killed agents (runs beside the work; awaited by tests). */
+  startupSweep: Promise<SweepReport> | null = null;
 
   constructor(private readonly options: AgentOptions) {
     this.cache = new StoreCache(options.backend.store);
@@ -60,6 +63,8 @@ export class Agent {
   async start(): Promise<void> {
     const { backend, concurrency } = this.options;
     await mkdir(this.reposDir, { recursive: true });
+    // Not awaited: removing a large leftover clone must not delay taking tasks.
+    this.startupSweep = this.sweepStaleWorkspaces();
     await backend.store.registerAgent({
       id: this.id,
       hostname: hostname(),
@@ -119,6 +124,25 @@ export class Agent {
     log.info('upstream-format message queued again with a task id');
   }
 
+  /** Removes the workspaces of agents that are gone (workspace-sweep.ts); the registry judges other hosts. */
+  private async sweepStaleWorkspaces(): Promise<SweepReport> {
+    const { config, backend } = this.options;
+    const silentAfterMs = config.OpenCheck.agent_heartbeat_s * 3000;
+    const agents = await backend.store.listAgents().catch(() => null);
+    const byId = new Map((agents ?? []).map((agent) => [agent.id, agent]));
+    return sweepWorkspaces(this.reposDir, {
+      log: this.log,
+      staleAfterMs: config.OpenCheck.stale_workspace_minutes * 60_000,
+      registry: agents
+        ? (agentId) => {
+            const agent = byId.get(agentId);
+            if (!agent) return null;
+            return agent.status === 'running' && Date.now() - Date.parse(agent.lastHeartbeatAt) <= silentAfterMs ? 'alive' : 'gone';
+          }
+        : undefined,
+    });
+  }
+
   private get reposDir(): string {
     return resolve(this.options.config.OpenCheck.repos_dir);
   }
@@ -170,6 +194,8 @@ export class Agent {
       // Keyed by task id and this delivery, never by repository name: two tasks never share a workspace, and a
       // new attempt never meets the leftovers of a killed one (whose git may even still be writing there).
       workspace = join(this.reposDir, taskId, `${this.id}-${randomUUID().slice(0, 8)}`);
+      // Recorded before the workspace exists, so a kill at any point leaves an owner the next start-up can judge.
+      await claimWorkspace(workspace, this.id);
       const outcome = await this.execute(taskId, parsed.task, workspace, signal, log);
       if (signal.aborted) {
         await store.requeueTask(taskId, { handBack: true });
@@ -194,9 +220,8 @@ export class Agent {
     } finally {
       // Removed after the ack, off the task's critical path, but before the slot takes the next task.
       if (workspace) {
-        await rm(workspace, { recursive: true, force: true }).catch((err: unknown) => log.warn({ err }, 'could not remove workspace'));
-        // The task's folder goes too once no other attempt uses it (rmdir fails while one does).
-        await rmdir(dirname(workspace)).catch(() => undefined);
+        // With its owner record; the task's folder goes too once no other attempt uses it.
+        await removeWorkspace(workspace).catch((err: unknown) => log.warn({ err }, 'could not remove workspace'));
       }
       this.current.delete(taskId);
       this.reportSoon();

@@ -7,6 +7,7 @@ import { LIMITS } from '../tasks/validation.js';
 import type { ApiDeps } from './context.js';
 import { installErrorHandling } from './error-handler.js';
 import { installJsonBodyParser } from './json-body.js';
+import { serverTimeouts } from './server-timeouts.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { queueRoutes } from './routes/queue.js';
@@ -22,6 +23,8 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     // Per-request lines are written by the onResponse hook below (debug level), with the route and timing.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: LIMITS.bodyBytes,
+    // Header, body and idle time limits ([API]): slow clients are cut off instead of held for ever.
+    ...serverTimeouts(deps.config.API),
     // Only behind a proxy that sets X-Forwarded-For: otherwise clients could pick their address and dodge
     // the /auth rate limit.
     trustProxy: deps.config.OpenCheck.trust_proxy,

@@ -5,6 +5,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { secretProblem } from './secret-strength.js';
 
 interface BaseSpec<T> {
   readonly default: T;
@@ -124,6 +125,12 @@ export const configSchema = {
     ssl_crt_path: str('', 'Unused (TLS terminates at the ingress); kept so upstream files load.', true),
     ssl_key_path: str('', 'Unused (TLS terminates at the ingress); kept so upstream files load.', true),
     repos_dir: str(join(tmpdir(), 'openchecker-repos'), 'Folder for the per-task workspaces of the agents.', true, { emptyMeansDefault: true }),
+    stale_workspace_minutes: int(
+      1440,
+      'At start-up an agent removes the workspaces in repos_dir of agents that are gone (killed mid-task); one whose owner cannot be checked (another host\'s agent unknown to the registry, or no owner record) is removed once older than this, in minutes.',
+      false,
+      1,
+    ),
     data_dir: str('.openchecker', 'Data folder of `openchecker up`: database, generated JWT secret.', false, { emptyMeansDefault: true }),
     agents: int(2, 'Number of agent workers `openchecker up` runs.', false, 1, 64),
     allow_local_repos: bool(false, 'Accept local paths and file:// URLs as project_url (single-user setups, tests).', false),
@@ -131,6 +138,11 @@ export const configSchema = {
     clone_timeout_s: int(600, 'Time limit of one git clone, in seconds.', false, 1),
     clone_max_size_mb: int(2048, 'Largest workspace a clone may fill, in MiB; larger clones are stopped.', false, 1),
     command_timeout_s: int(900, 'Default time limit of one command on one repository, in seconds.', false, 1),
+    git_timeout_s: int(300, 'Time limit of every git call after the clone (listing the tree, reading objects, history), in seconds.', false, 1, 86400),
+    repo_max_files: int(250000, 'Most files a repository may hold; a larger tree (a "git bomb") is refused while it is listed. The Linux kernel has about 90k.', false, 1),
+    repo_max_total_mb: int(4096, 'Most bytes, in MiB, the files of a repository may add up to once expanded (a checkout\'s size); larger trees are refused while they are listed.', false, 1),
+    repo_max_depth: int(64, 'Deepest folder nesting (path segments of a file) a repository may have; deeper trees are refused while they are listed.', false, 1, 4096),
+    result_max_mb: int(64, 'Largest result of one command, in MiB (as JSON); a larger one is replaced by {"error": "result too large: ..."}.', false, 1, 4096),
     task_max_attempts: int(3, 'Deliveries of one task before it is dead-lettered (a task that keeps crashing agents).', false, 1, 100),
     backend: str('embedded', '`openchecker up` backends: embedded (SQLite, one process) or distributed ([Database] url + RabbitMQ).', false, {
       pattern: /^(embedded|distributed)$/,
@@ -147,12 +159,35 @@ export const configSchema = {
       patternHint: 'one of fatal, error, warn, info, debug, trace, silent',
     }),
   },
+  API: {
+    // Fastify turns Node's whole-request time limit off by default: a client sending its body one byte a second
+    // held its connection (and the memory of its request) for ever. `serve` faces the Internet.
+    headers_timeout_s: int(20, 'Time a client has to send the request line and headers, in seconds; slower connections are closed (408).', false, 1, 3600),
+    request_timeout_s: int(60, 'Time a client has to send a whole request, headers and body, in seconds; slower connections are closed (408). At least headers_timeout_s.', false, 1, 3600),
+    idle_timeout_s: int(60, 'A connection on which nothing is received or sent for this long is closed, in seconds.', false, 1, 3600),
+    keep_alive_timeout_s: int(72, 'How long an idle keep-alive connection is kept open between requests, in seconds (longer than a proxy\'s idle timeout, so the proxy never reuses a closed one).', false, 1, 3600),
+  },
   Callback: {
     timeout_s: int(30, 'Time limit of one callback POST, in seconds.', false, 1, 3600),
     max_attempts: int(6, 'Callback attempts before the delivery is marked failed.', false, 1, 100),
     backoff_initial_s: int(2, 'Delay before the first callback retry, in seconds (doubles each time, with jitter).', false, 0, 3600),
     backoff_max_s: int(300, 'Longest delay between callback retries, in seconds.', false, 0, 86400),
     hmac_secret: secret('When set, callbacks carry X-OpenChecker-Signature: sha256=HMAC(secret, "<timestamp>.<body>").', false),
+    max_body_mb: int(128, 'Largest callback body, in MiB; above it the largest results are replaced by an error pointing at GET /opencheck/<task_id>.', false, 1, 4096),
+  },
+  Quotas: {
+    submissions_per_minute: int(
+      60,
+      'Tasks one user may submit per minute (a sliding window, shared by every API replica through the database); more are answered 429 with Retry-After. 0: unlimited.',
+      false,
+    ),
+    max_queued_tasks: int(200, 'Tasks of one user that may be queued or running at once; more are answered 429. 0: unlimited.', false),
+    apply_to_admins: bool(false, 'Whether the quotas limit admin users too (by default they limit the `user` role only).', false),
+  },
+  Retention: {
+    results_days: int(90, 'Days after a task finishes before its results are removed (the task itself stays, marked). 0: keep for ever.', false, 0, 36500),
+    tasks_days: int(365, 'Days after a task finishes before the whole task is deleted. 0: keep for ever.', false, 0, 36500),
+    interval_minutes: int(60, 'How often the API process (`up`, `serve`) runs the retention purge, in minutes.', false, 1, 10080),
   },
   Network: {
     allow_loopback: bool(
@@ -291,10 +326,7 @@ export function envName(section: string, key: string): string {
   return `OPENCHECKER_${section}_${key}`.toUpperCase();
 }
 
-/** Values that mean "no secret was configured": upstream's placeholders and code defaults. */
-const PLACEHOLDER_SECRETS = new Set(['', 'your_secure_secret_key_here', 'your_secret_key', 'changeme', 'secret']);
-export const MIN_JWT_SECRET_LENGTH = 16;
-
+/** A JWT secret that is set (not a placeholder), long enough and not predictable (src/config/secret-strength.ts). */
 export function isRealJwtSecret(value: string): boolean {
-  return !PLACEHOLDER_SECRETS.has(value.trim().toLowerCase()) && value.trim().length >= MIN_JWT_SECRET_LENGTH;
+  return secretProblem(value) === null;
 }
