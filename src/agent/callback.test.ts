@@ -62,6 +62,7 @@ function taskRecord(overrides: Partial<TaskRecord> = {}): TaskRecord {
     commitHash: null,
     callbackUrl: 'https://compass.example/cb',
     submittedBy: 'alice',
+    ownerId: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     startedAt: '2025-01-01T00:00:01.000Z',
     finishedAt: '2025-01-01T00:00:02.000Z',
@@ -70,6 +71,7 @@ function taskRecord(overrides: Partial<TaskRecord> = {}): TaskRecord {
     error: null,
     scanResults: { 'readme-checker': { readme_file: ['README.md'] }, 'osv-scanner': { error: 'not available' } },
     commandVersions: { 'readme-checker': 1, 'osv-scanner': null },
+    resultsPurgedAt: null,
     callback: { status: 'pending', attempts: 0, lastError: null, deliveredAt: null, nextAttemptAt: null },
     ...overrides,
   };

@@ -16,6 +16,8 @@ export function taskView(task: TaskRecord, includeResults = true): Record<string
     command_list: task.commandList,
     task_metadata: task.taskMetadata,
     commit_hash: task.commitHash,
+    // Who submitted it (the owner's user name then); null: it came from the queue (the Python main).
+    submitted_by: task.submittedBy,
     callback_url: task.callbackUrl,
     created_at: task.createdAt,
     started_at: task.startedAt,
@@ -30,6 +32,8 @@ export function taskView(task: TaskRecord, includeResults = true): Record<string
       delivered_at: task.callback.deliveredAt,
       next_attempt_at: task.callback.nextAttemptAt,
     },
+    // Set when retention removed the results ([Retention] results_days): scan_results is then null.
+    results_purged_at: task.resultsPurgedAt,
     ...(includeResults ? { scan_results: task.scanResults, command_versions: task.commandVersions } : {}),
   };
 }
@@ -45,6 +49,7 @@ export const taskViewSchema = {
     task_metadata: { type: 'object', additionalProperties: true },
     commit_hash: nullableString,
     callback_url: nullableString,
+    submitted_by: nullableString,
     created_at: { type: 'string' },
     started_at: nullableString,
     finished_at: nullableString,
@@ -61,6 +66,7 @@ export const taskViewSchema = {
         next_attempt_at: nullableString,
       },
     },
+    results_purged_at: nullableString,
     scan_results: { type: ['object', 'null'], additionalProperties: true },
     // Keyed like scan_results; null where the version is unknown (results stored before versions were, or a
     // dead-lettered task's errors). Null while there are no results.

@@ -9,6 +9,8 @@ export const errorCatalogue = {
   OC_ERR_API_NOT_FOUND: { status: 404, message: 'Not found' },
   OC_ERR_API_UNSUPPORTED_MEDIA: { status: 415, message: 'Unsupported content type' },
   OC_ERR_API_RATE_LIMITED: { status: 429, message: 'Too many requests' },
+  OC_ERR_API_QUOTA_EXCEEDED: { status: 429, message: 'Too many submissions per minute' },
+  OC_ERR_API_QUOTA_QUEUED: { status: 429, message: 'Too many tasks queued or running' },
   OC_ERR_AUTH_MISSING_CREDENTIALS: { status: 401, message: 'Missing credentials' },
   OC_ERR_AUTH_INVALID_CREDENTIALS: { status: 401, message: 'Invalid credentials' },
   OC_ERR_AUTH_MISSING_TOKEN: { status: 401, message: 'Missing Authorization header' },

@@ -12,6 +12,7 @@ import { withoutCredentials } from '../tasks/validation.js';
 import { ensureConfiguredUser } from '../users/passwords.js';
 import { amqpUrl, openDistributedBackend, requireDistributedConfig, startHousekeeping } from './distributed.js';
 import { bindBackendMetrics } from './metrics.js';
+import { startConfiguredRetention } from './retention.js';
 
 export interface ServeProcess {
   url: string;
@@ -43,6 +44,7 @@ export async function startServe(config: Config, log: Logger, options: { jwtSecr
   const dispatcher = new CallbackDispatcher({ store: backend.store, config, log: log.child({ component: 'callback' }), metrics, owner: `serve-${process.pid}` });
   dispatcher.start();
   const housekeeping = startHousekeeping(backend, log);
+  const retention = startConfiguredRetention(backend.store, config, log);
   log.info({ url, database: withoutCredentials(config.Database.url), broker: withoutCredentials(amqpUrl(config)) }, 'OpenChecker API (serve) started');
   let stopping: Promise<void> | null = null;
   return {
@@ -52,6 +54,7 @@ export async function startServe(config: Config, log: Logger, options: { jwtSecr
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(housekeeping);
+        await retention?.stop();
         await app.close();
         await dispatcher.stop();
         await backend.close();

@@ -16,6 +16,7 @@ import {
   type NewTask,
   type Store,
   type TaskPage,
+  type TaskQuery,
   type TaskRecord,
   type TaskStatus,
   type UserRecord,
@@ -67,6 +68,7 @@ export function toTask(row: TaskRow): TaskRecord {
     commitHash: row.commit_hash,
     callbackUrl: row.callback_url,
     submittedBy: row.submitted_by,
+    ownerId: row.owner_id,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -75,6 +77,7 @@ export function toTask(row: TaskRow): TaskRecord {
     error: row.error,
     scanResults,
     commandVersions: scanResults === null ? null : commandVersionsOf(scanResults, row.command_versions),
+    resultsPurgedAt: row.results_purged_at,
     callback: {
       status: row.callback_status,
       attempts: row.callback_attempts,
@@ -105,6 +108,7 @@ export function taskRow(task: NewTask) {
     commit_hash: task.commitHash,
     callback_url: task.callbackUrl,
     submitted_by: task.submittedBy,
+    owner_id: task.ownerId ?? null,
     created_at: now(),
   };
 }
@@ -160,12 +164,13 @@ export class SqlStore implements Store {
     return row ? toTask(row) : null;
   }
 
-  async listTasks(query: { status?: TaskStatus; limit: number; cursor?: string | null; projectUrl?: string }): Promise<TaskPage> {
+  async listTasks(query: TaskQuery): Promise<TaskPage> {
     const before = query.cursor ? decodeCursor(query.cursor) : null;
     if (query.cursor && before === null) throw new RangeError('invalid cursor');
     let select = this.db.selectFrom('tasks').selectAll();
     if (query.status) select = select.where('status', '=', query.status);
     if (query.projectUrl) select = select.where('project_url', '=', query.projectUrl);
+    if (query.ownerId !== undefined) select = select.where('owner_id', '=', query.ownerId);
     if (before !== null) select = select.where('seq', '<', before);
     const rows = await select.orderBy('seq', 'desc').limit(query.limit + 1).execute();
     const page = rows.slice(0, query.limit).map(toTask);
@@ -182,6 +187,65 @@ export class SqlStore implements Store {
       .execute();
     for (const row of rows) counts[row.status] = Number(row.n);
     return counts;
+  }
+
+  async ownerTaskCreatedAt(ownerId: string, nth: number): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('tasks')
+      .select('created_at')
+      .where('owner_id', '=', ownerId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .offset(Math.max(0, nth - 1))
+      .executeTakeFirst();
+    return row?.created_at ?? null;
+  }
+
+  async countOpenTasks(ownerId: string, atMost: number): Promise<number> {
+    // Counting inside a bounded subquery keeps the cost at `atMost` index entries, however many are queued.
+    const open = this.db
+      .selectFrom('tasks')
+      .select('seq')
+      .where('owner_id', '=', ownerId)
+      .where('status', 'in', ['queued', 'running'])
+      .limit(atMost)
+      .as('open');
+    const row = await this.db
+      .selectFrom(open)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * The finished tasks retention may touch: final status, finished before the cutoff, no callback still being
+   * delivered (its body is read from the row at each attempt). PostgreSQL: SKIP LOCKED hands each row to one of
+   * several replicas purging at once; each statement is idempotent, so no purge lock is needed.
+   */
+  private purgeable(finishedBefore: string, limit: number, onlyKeptResults: boolean) {
+    let select = this.db
+      .selectFrom('tasks')
+      .select('task_id')
+      .where('status', 'in', ['succeeded', 'failed', 'dead_lettered'])
+      .where('finished_at', '<', finishedBefore)
+      .where('callback_status', '<>', 'pending');
+    if (onlyKeptResults) select = select.where('results_purged_at', 'is', null);
+    select = select.orderBy('finished_at').limit(limit);
+    return this.dialect === 'postgres' ? select.forUpdate().skipLocked() : select;
+  }
+
+  async purgeResults(finishedBefore: string, limit: number): Promise<number> {
+    const result = await this.db
+      .updateTable('tasks')
+      .set({ scan_results: null, command_versions: null, results_purged_at: now() })
+      .where('task_id', 'in', this.purgeable(finishedBefore, limit, true))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async purgeTasks(finishedBefore: string, limit: number): Promise<number> {
+    const result = await this.db.deleteFrom('tasks').where('task_id', 'in', this.purgeable(finishedBefore, limit, false)).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async startTask(taskId: string, agent: string): Promise<TaskRecord | null> {
@@ -249,6 +313,7 @@ export class SqlStore implements Store {
         error: null,
         scan_results: null,
         command_versions: null,
+        results_purged_at: null,
         started_at: null,
         finished_at: null,
         agent: null,

@@ -15,10 +15,17 @@ export interface NewTask {
   taskMetadata: Record<string, unknown>;
   commitHash: string | null;
   callbackUrl: string | null;
+  /** The submitter's user name, for display. */
   submittedBy: string | null;
+  /**
+   * The submitting user's id: the task's owner, who may read it besides admins. Null (or absent): no owner, a
+   * task from the queue (the Python main) or stored before owners were; admins only.
+   */
+  ownerId?: string | null;
 }
 
 export interface TaskRecord extends NewTask {
+  ownerId: string | null;
   seq: number;
   status: TaskStatus;
   createdAt: string;
@@ -35,6 +42,8 @@ export interface TaskRecord extends NewTask {
    * before versions were, a dead-lettered task's errors). Null while there are no results.
    */
   commandVersions: Readonly<Record<string, number | null>> | null;
+  /** When retention removed the results (scanResults and commandVersions are then null); null: kept. */
+  resultsPurgedAt: string | null;
   callback: {
     status: CallbackStatus;
     attempts: number;
@@ -42,6 +51,14 @@ export interface TaskRecord extends NewTask {
     deliveredAt: string | null;
     nextAttemptAt: string | null;
   };
+}
+
+export interface TaskQuery {
+  status?: TaskStatus;
+  limit: number;
+  cursor?: string | null;
+  projectUrl?: string;
+  ownerId?: string;
 }
 
 export interface TaskPage {
@@ -104,8 +121,25 @@ export interface Store {
   /** Inserts a task in status `queued`; a task id that exists already returns the existing record. */
   createTask(task: NewTask): Promise<TaskRecord>;
   getTask(taskId: string): Promise<TaskRecord | null>;
-  listTasks(query: { status?: TaskStatus; limit: number; cursor?: string | null; projectUrl?: string }): Promise<TaskPage>;
+  /** Newest first. `ownerId`: only that user's tasks (a non-admin caller); absent: every task. */
+  listTasks(query: TaskQuery): Promise<TaskPage>;
   countTasksByStatus(): Promise<Record<TaskStatus, number>>;
+  /**
+   * When the owner's `nth` newest task (1: the newest) was created, or null when they have fewer: the
+   * per-minute quota is reached when the `limit`th newest is less than a minute old (a sliding window).
+   */
+  ownerTaskCreatedAt(ownerId: string, nth: number): Promise<string | null>;
+  /** The owner's unfinished (queued or running) tasks, counted up to `atMost` (the quota never needs more). */
+  countOpenTasks(ownerId: string, atMost: number): Promise<number>;
+  /**
+   * Retention: removes the results of up to `limit` finished tasks that finished before `finishedBefore` (an ISO
+   * time) and whose callback is not still being delivered; marks them `resultsPurgedAt`. Returns how many.
+   * Safe to run from several processes at once (each row is purged once).
+   */
+  purgeResults(finishedBefore: string, limit: number): Promise<number>;
+  /** Retention: deletes up to `limit` finished tasks, as purgeResults selects them. Returns how many. */
+  purgeTasks(finishedBefore: string, limit: number): Promise<number>;
+
   /**
    * Marks a task running on `agent` and counts the attempt. Returns null (and changes nothing) when the task
    * is already finished: a redelivered message must not run it again.

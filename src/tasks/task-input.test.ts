@@ -42,7 +42,7 @@ test('an API body and the queue message it becomes parse to the same task', () =
 test('one mapping to the task row and to what checkers see', () => {
   const parsed = parseSubmission(body, false);
   assert.ok(parsed.ok);
-  assert.deepEqual(toNewTask('t-1', parsed.task, 'alice'), {
+  assert.deepEqual(toNewTask('t-1', parsed.task, { id: 'u-alice', username: 'alice' }), {
     taskId: 't-1',
     projectUrl: 'https://github.com/acme/demo.git',
     commandList: ['readme-checker', 'osv-scanner'],
@@ -50,7 +50,12 @@ test('one mapping to the task row and to what checkers see', () => {
     commitHash: null,
     callbackUrl: 'https://compass.example/api/callback',
     submittedBy: 'alice',
+    ownerId: 'u-alice',
   });
+  // A queue message from the Python main has no submitter: the task belongs to no user (admins only).
+  const fromQueue = toNewTask('t-2', parsed.task, null);
+  assert.equal(fromQueue.submittedBy, null);
+  assert.equal(fromQueue.ownerId, null);
   assert.deepEqual(toTaskInfo('t-1', parsed.task), {
     taskId: 't-1',
     projectUrl: 'https://github.com/acme/demo',

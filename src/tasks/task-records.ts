@@ -20,8 +20,11 @@ export function toTaskMessage(taskId: string, task: TaskDescription): Required<T
   };
 }
 
-/** The task row (never the access token: it travels only in the message). */
-export function toNewTask(taskId: string, task: TaskDescription, submittedBy: string | null): NewTask {
+/**
+ * The task row (never the access token: it travels only in the message). The submitter owns the task; a task
+ * without one (a queue message from the Python main) belongs to no user and only admins see it.
+ */
+export function toNewTask(taskId: string, task: TaskDescription, submitter: { id: string; username: string } | null): NewTask {
   return {
     taskId,
     projectUrl: task.repo.submittedUrl,
@@ -29,7 +32,8 @@ export function toNewTask(taskId: string, task: TaskDescription, submittedBy: st
     taskMetadata: task.metadata,
     commitHash: task.commitHash,
     callbackUrl: task.callbackUrl,
-    submittedBy,
+    submittedBy: submitter?.username ?? null,
+    ownerId: submitter?.id ?? null,
   };
 }
 

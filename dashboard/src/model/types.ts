@@ -20,6 +20,8 @@ export interface TaskView {
   task_metadata: Record<string, unknown>;
   commit_hash: string | null;
   callback_url: string | null;
+  /** Who submitted the task; null: it came from the queue (the Python main). Older servers leave it out. */
+  submitted_by?: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
@@ -27,6 +29,8 @@ export interface TaskView {
   attempts: number;
   error: string | null;
   callback: CallbackView;
+  /** When retention removed the results (scan_results is then null). */
+  results_purged_at?: string | null;
   scan_results?: Record<string, unknown> | null;
   /** The version of the checker behind each result, as it was when the task ran; null where unknown. */
   command_versions?: Record<string, number | null> | null;
@@ -35,6 +39,8 @@ export interface TaskView {
 export interface TaskPage {
   tasks: TaskView[];
   next_cursor: string | null;
+  /** 'own': the caller's tasks only; 'all': every user's (an admin). Older servers leave it out. */
+  scope?: 'own' | 'all';
 }
 
 export interface CommandInfo {

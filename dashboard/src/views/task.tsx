@@ -154,6 +154,12 @@ export function TaskPage({ id }: { id: string }) {
             <code>{task.task_id}</code>
           </dd>
         </div>
+        {task.submitted_by && (
+          <div>
+            <dt>Submitted by</dt>
+            <dd>{task.submitted_by}</dd>
+          </div>
+        )}
         {task.commit_hash && (
           <div>
             <dt>Commit</dt>
@@ -178,6 +184,11 @@ export function TaskPage({ id }: { id: string }) {
         )}
       </dl>
       {polled.error !== null && <ErrorMessage error={polled.error} title="Could not refresh" />}
+      {task.results_purged_at && (
+        <p class="alert alert-warning" role="status">
+          The results were removed on {new Date(task.results_purged_at).toLocaleString()} by the server's retention policy.
+        </p>
+      )}
       {task.error && (
         <div class="alert alert-error" role="alert">
           <strong>Task {statusLabel(task.status).toLowerCase()}: </strong>

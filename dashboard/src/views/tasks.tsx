@@ -31,7 +31,12 @@ function Commands({ list }: { list: string[] }) {
   );
 }
 
-function TaskRow({ task, now }: { task: TaskView; now: number }) {
+/** The owner column's cell: the submitter, or the queue for tasks the Python main published. */
+function Owner({ task }: { task: TaskView }) {
+  return task.submitted_by ? <>{task.submitted_by}</> : <span class="muted" title="Published to the queue directly (no submitting user)">queue</span>;
+}
+
+function TaskRow({ task, now, showOwner }: { task: TaskView; now: number; showOwner: boolean }) {
   const duration = taskDuration(task, now);
   return (
     <tr>
@@ -46,6 +51,11 @@ function TaskRow({ task, now }: { task: TaskView; now: number }) {
       <td data-label="Commands">
         <Commands list={task.command_list} />
       </td>
+      {showOwner && (
+        <td data-label="Owner">
+          <Owner task={task} />
+        </td>
+      )}
       <td data-label="Agent">{task.agent ?? <span class="muted">—</span>}</td>
       <td data-label="Age">
         <time dateTime={task.created_at} title={task.created_at}>
@@ -84,6 +94,8 @@ export function TasksPage({ params }: { params: URLSearchParams }) {
   };
   const now = Date.now();
   const tasks = page.data?.tasks ?? [];
+  // Admins list every user's tasks, so they get an owner column; a user sees only their own.
+  const showOwner = page.data?.scope === 'all';
 
   return (
     <section aria-labelledby="tasks-title">
@@ -151,6 +163,7 @@ export function TasksPage({ params }: { params: URLSearchParams }) {
               <th scope="col">Status</th>
               <th scope="col">Repository</th>
               <th scope="col">Commands</th>
+              {showOwner && <th scope="col">Owner</th>}
               <th scope="col">Agent</th>
               <th scope="col">Age</th>
               <th scope="col">Duration</th>
@@ -158,7 +171,7 @@ export function TasksPage({ params }: { params: URLSearchParams }) {
           </thead>
           <tbody>
             {tasks.map((task) => (
-              <TaskRow key={task.task_id} task={task} now={now} />
+              <TaskRow key={task.task_id} task={task} now={now} showOwner={showOwner} />
             ))}
           </tbody>
         </table>

@@ -3,14 +3,16 @@
  * GET /tasks. A task is answered 200 only once it is stored and queued; a queue or store failure is a 503.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { OpenCheckerError } from '../../lib/errors.js';
 import { TASK_STATUSES, type TaskStatus } from '../../store/types.js';
 import { parseSubmission, type OpencheckBody } from '../../tasks/task-input.js';
 import { toNewTask, toTaskMessage } from '../../tasks/task-records.js';
 import { LIMITS } from '../../tasks/validation.js';
 import { bearerSecurity, errorResponseSchema, requireUser, type ApiDeps } from '../context.js';
+import { SubmissionQuota, quotaLimits } from '../quotas.js';
 import { taskView, taskViewSchema } from '../task-view.js';
+import { canSee, isAdmin, listingOwner } from '../tenancy.js';
 
 const opencheckBodySchema = {
   type: 'object',
@@ -27,6 +29,7 @@ const opencheckBodySchema = {
 
 export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const preHandler = requireUser(deps);
+  const quota = new SubmissionQuota(deps.backend.store, quotaLimits(deps.config));
 
   app.post(
     '/opencheck',
@@ -42,11 +45,12 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
           400: errorResponseSchema,
           401: errorResponseSchema,
           413: errorResponseSchema,
+          429: errorResponseSchema,
           503: errorResponseSchema,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = request.body as OpencheckBody;
       // The schema checked the shapes; the shared parser checks what a schema cannot, reporting every problem.
       const parsed = parseSubmission(body, deps.config.OpenCheck.allow_local_repos);
@@ -56,13 +60,23 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
         const status = problems.some((p) => p.field === 'task_metadata' && p.message.includes('larger')) ? 'OC_ERR_API_BODY_TOO_LARGE' : code;
         throw new OpenCheckerError(status, `Invalid request: ${problems.map((p) => p.message).join('; ')}`, problems);
       }
+      const user = request.user;
+      if (!user) throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN');
+      const admission = await quota.admit(user);
+      if (!admission.ok) {
+        request.log.info({ user: user.username, code: admission.code }, 'submission refused by quota');
+        void reply.header('retry-after', String(admission.retryAfterS));
+        throw new OpenCheckerError(admission.code, admission.message);
+      }
       const taskId = randomUUID();
       const message = toTaskMessage(taskId, parsed.task);
       try {
-        await deps.backend.submit(toNewTask(taskId, parsed.task, request.user?.username ?? null), message);
+        await deps.backend.submit(toNewTask(taskId, parsed.task, { id: user.id, username: user.username }), message);
       } catch (err) {
         request.log.error({ err, taskId }, 'could not queue the task');
         throw new OpenCheckerError('OC_ERR_QUEUE_UNAVAILABLE');
+      } finally {
+        admission.release();
       }
       request.log.info({ taskId, commands: body.commands, user: request.user?.username }, 'task queued');
       // Never echo the request (it may hold access_token), and never say "error": OSS Compass treats any body
@@ -75,17 +89,18 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const getTask = {
     preHandler,
     schema: {
-      summary: 'A task: status, timings, callback delivery and results',
+      summary: 'A task: status, timings, callback delivery and results (your own tasks; admins: any task)',
       tags: ['tasks'],
       security: bearerSecurity,
       params: { type: 'object', required: ['task_id'], properties: { task_id: { type: 'string', maxLength: 64 } } },
       response: { 200: taskViewSchema, 404: errorResponseSchema, 401: errorResponseSchema },
     },
   };
-  const handleGet = async (request: { params: unknown }): Promise<Record<string, unknown>> => {
+  const handleGet = async (request: { params: unknown; user: FastifyRequest['user'] }): Promise<Record<string, unknown>> => {
     const { task_id: taskId } = request.params as { task_id: string };
     const task = await deps.backend.store.getTask(taskId);
-    if (!task) throw new OpenCheckerError('OC_ERR_API_NOT_FOUND', `No task with id ${taskId}`);
+    // Someone else's task is answered exactly as a missing one: a 404 does not reveal that the id exists.
+    if (!task || !canSee(request.user, task)) throw new OpenCheckerError('OC_ERR_API_NOT_FOUND', `No task with id ${taskId}`);
     return taskView(task);
   };
   app.get('/opencheck/:task_id', getTask, handleGet);
@@ -96,7 +111,7 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
     {
       preHandler,
       schema: {
-        summary: 'Tasks, newest first, in pages; filter by status and by repository (the exact project_url)',
+        summary: 'Tasks, newest first, in pages; filter by status and by repository (the exact project_url). Your own tasks; admins: every task',
         tags: ['tasks'],
         security: bearerSecurity,
         querystring: {
@@ -112,7 +127,12 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
         response: {
           200: {
             type: 'object',
-            properties: { tasks: { type: 'array', items: taskViewSchema }, next_cursor: { type: ['string', 'null'] } },
+            properties: {
+              tasks: { type: 'array', items: taskViewSchema },
+              next_cursor: { type: ['string', 'null'] },
+              // "own": the caller's tasks only; "all": every user's (an admin).
+              scope: { type: 'string', enum: ['own', 'all'] },
+            },
           },
           400: errorResponseSchema,
         },
@@ -128,14 +148,17 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
       if (!Number.isInteger(limit) || limit < 1 || limit > max) {
         throw new OpenCheckerError('OC_ERR_API_VALIDATION', `Invalid request: limit must be a whole number from 1 to ${max}`, [{ field: 'limit' }]);
       }
+      const user = request.user;
+      if (!user) throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN');
       try {
         const page = await deps.backend.store.listTasks({
           status: query.status as TaskStatus | undefined,
           projectUrl: query.repository,
+          ownerId: listingOwner(user),
           limit,
           cursor: query.cursor ?? null,
         });
-        return { tasks: page.tasks.map((task) => taskView(task, false)), next_cursor: page.nextCursor };
+        return { tasks: page.tasks.map((task) => taskView(task, false)), next_cursor: page.nextCursor, scope: isAdmin(user) ? 'all' : 'own' };
       } catch (err) {
         if (err instanceof RangeError) throw new OpenCheckerError('OC_ERR_API_VALIDATION', 'Invalid request: cursor is not one this server issued', [{ field: 'cursor' }]);
         throw err;
