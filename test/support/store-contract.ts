@@ -375,6 +375,111 @@ export function defineStoreContract(label: string, open: OpenStore): void {
     }
   });
 
+  void test(label + ': tasks keep their owner; listTasks filters by owner (tenants)', async () => {
+    const { store, cleanup } = await open();
+    try {
+      const a1 = await store.createTask(newTask({ ownerId: 'user-a', submittedBy: 'alice' }));
+      const b1 = await store.createTask(newTask({ ownerId: 'user-b', submittedBy: 'bob' }));
+      const queued = await store.createTask(newTask({ submittedBy: null })); // a queue message: no owner
+      const a2 = await store.createTask(newTask({ ownerId: 'user-a', submittedBy: 'alice' }));
+      assert.equal(a1.ownerId, 'user-a');
+      assert.equal((await store.getTask(b1.taskId))?.ownerId, 'user-b');
+      assert.equal(queued.ownerId, null, 'a task without an owner stores null');
+      const ids = async (query: Parameters<Store['listTasks']>[0]): Promise<string[]> => (await store.listTasks(query)).tasks.map((t) => t.taskId);
+      assert.deepEqual(await ids({ limit: 10, ownerId: 'user-a' }), [a2.taskId, a1.taskId]);
+      assert.deepEqual(await ids({ limit: 10, ownerId: 'user-b' }), [b1.taskId]);
+      assert.deepEqual(await ids({ limit: 10, ownerId: 'nobody' }), []);
+      assert.deepEqual(await ids({ limit: 10 }), [a2.taskId, queued.taskId, b1.taskId, a1.taskId], 'no owner filter: every task');
+      // Pages stay within the owner's tasks.
+      const first = await store.listTasks({ limit: 1, ownerId: 'user-a' });
+      assert.deepEqual(first.tasks.map((t) => t.taskId), [a2.taskId]);
+      assert.deepEqual(await ids({ limit: 5, ownerId: 'user-a', cursor: first.nextCursor }), [a1.taskId]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  void test(label + ': quota reads: the owner\'s Nth newest task time and their unfinished tasks, bounded', async () => {
+    const { store, cleanup } = await open();
+    try {
+      assert.equal(await store.ownerTaskCreatedAt('user-a', 1), null);
+      assert.equal(await store.countOpenTasks('user-a', 10), 0);
+      const created: string[] = [];
+      for (let i = 0; i < 4; i++) created.push((await store.createTask(newTask({ ownerId: 'user-a' }))).createdAt);
+      await store.createTask(newTask({ ownerId: 'user-b' }));
+      assert.equal(await store.ownerTaskCreatedAt('user-a', 1), created[3]);
+      assert.equal(await store.ownerTaskCreatedAt('user-a', 4), created[0]);
+      assert.equal(await store.ownerTaskCreatedAt('user-a', 5), null, 'fewer than 5 tasks');
+      const page = await store.listTasks({ limit: 4, ownerId: 'user-a' });
+      const [newest, , third] = page.tasks;
+      await store.startTask(newest?.taskId as string, 'agent');
+      await store.startTask(third?.taskId as string, 'agent');
+      await store.finishTask(third?.taskId as string, { status: 'succeeded', scanResults: {}, error: null });
+      assert.equal(await store.countOpenTasks('user-a', 10), 3, 'queued and running count, finished ones do not');
+      assert.equal(await store.countOpenTasks('user-a', 2), 2, 'counted up to the bound only');
+      assert.equal(await store.countOpenTasks('user-b', 10), 1);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  void test(label + ': retention purges results, then whole tasks, finished before the cutoff only, never undelivered callbacks', async () => {
+    const { store, cleanup } = await open();
+    const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 15));
+    try {
+      const finish = async (overrides: Partial<NewTask> = {}): Promise<string> => {
+        const task = await store.createTask(newTask(overrides));
+        await store.startTask(task.taskId, 'agent');
+        await store.finishTask(task.taskId, { status: 'succeeded', scanResults: { 'readme-checker': { readme_file: [] } }, error: null, commandVersions: { 'readme-checker': 1 } });
+        return task.taskId;
+      };
+      const old1 = await finish();
+      const old2 = await finish();
+      const oldCallback = await finish({ callbackUrl: 'http://127.0.0.1:9/cb' }); // callback still pending
+      await pause();
+      const cutoff = new Date().toISOString();
+      await pause();
+      const recent = await finish();
+      const running = await store.createTask(newTask());
+      await store.startTask(running.taskId, 'agent');
+      const queued = await store.createTask(newTask());
+
+      assert.equal(await store.purgeResults(new Date(Date.parse(cutoff) - 86_400_000).toISOString(), 100), 0, 'nothing finished that long ago');
+      assert.equal(await store.purgeResults(cutoff, 1), 1, 'the limit bounds one batch');
+      assert.equal(await store.purgeResults(cutoff, 100), 1, 'the rest of the batch');
+      assert.equal(await store.purgeResults(cutoff, 100), 0, 'idempotent: purged results are not purged again');
+      for (const id of [old1, old2]) {
+        const purged = await store.getTask(id);
+        assert.equal(purged?.scanResults, null, id);
+        assert.equal(purged?.commandVersions, null, id);
+        assert.ok(purged?.resultsPurgedAt && !Number.isNaN(Date.parse(purged.resultsPurgedAt)), 'marked with the time');
+        assert.equal(purged?.status, 'succeeded', 'the task itself stays');
+      }
+      assert.ok((await store.getTask(oldCallback))?.scanResults, 'a callback still to deliver keeps its results');
+      assert.ok((await store.getTask(recent))?.scanResults, 'finished after the cutoff: kept');
+      assert.equal((await store.getTask(recent))?.resultsPurgedAt, null);
+
+      await store.recordCallbackOutcome(oldCallback, { kind: 'delivered' });
+      assert.equal(await store.purgeTasks(cutoff, 100), 3, 'the two old tasks and the delivered one');
+      for (const id of [old1, old2, oldCallback]) assert.equal(await store.getTask(id), null, id);
+      assert.ok(await store.getTask(recent));
+      assert.equal((await store.getTask(running.taskId))?.status, 'running', 'unfinished tasks are never purged');
+      assert.equal((await store.getTask(queued.taskId))?.status, 'queued');
+      assert.equal(await store.purgeTasks(new Date(Date.now() + 86_400_000).toISOString(), 100), 1, 'the recent one, once the cutoff passes it');
+      assert.equal((await store.listTasks({ limit: 10 })).tasks.length, 2);
+
+      // A dead-lettered task requeued after its results were purged starts clean.
+      const dead = await store.createTask(newTask());
+      await store.markDeadLettered(dead.taskId, 'poison');
+      await store.recordCallbackOutcome(dead.taskId, { kind: 'delivered' });
+      assert.equal(await store.purgeResults(new Date(Date.now() + 86_400_000).toISOString(), 100), 1);
+      assert.ok((await store.getTask(dead.taskId))?.resultsPurgedAt);
+      assert.equal((await store.requeueDeadLettered(dead.taskId))?.resultsPurgedAt, null);
+    } finally {
+      await cleanup();
+    }
+  });
+
   void test(label + ': shared cache: set, get, overwrite, expiry, purge', async () => {
     const { store, cleanup } = await open();
     try {
