@@ -149,6 +149,8 @@ export interface OpenCheckerOptions {
   allowLocalRepos?: boolean;
   /** pino level of the server; default: info, what an operator runs. */
   logLevel?: string;
+  /** The CLI script to run; default bin/openchecker.js (which runs dist/). */
+  cli?: string;
 }
 
 export interface OpenCheckerProcess {
@@ -186,7 +188,7 @@ export async function startOpenChecker(options: OpenCheckerOptions): Promise<Ope
     OPENCHECKER_USERMANAGER_DEFAULT_USERNAME: username,
     OPENCHECKER_USERMANAGER_DEFAULT_PASSWORD: password,
   });
-  const args = [CLI, 'up', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--agents', String(options.agents)];
+  const args = [options.cli ?? CLI, 'up', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--agents', String(options.agents)];
   if (options.allowLocalRepos) args.push('--allow-local-repos');
 
   const logFd = openSync(logFile, 'a');

@@ -12,7 +12,7 @@ import { silentLogger } from '../lib/log.js';
 import { SqliteStore, openSqlite } from '../store/sqlite.js';
 import type { TaskRecord } from '../store/types.js';
 import { parseRetryAfter as retryAfterMs } from '../platforms/http.js';
-import { CallbackDispatcher, backoffDelay, callbackPayload, signBody } from './callback.js';
+import { CallbackDispatcher, backoffDelay, callbackBody, callbackPayload, signBody } from './callback.js';
 
 test('backoffDelay doubles from the initial delay, is capped, and jitters within [base/2, base]', () => {
   const policy = { maxAttempts: 10, initialMs: 1000, maxMs: 8000 };
@@ -91,6 +91,19 @@ test('callbackPayload has the upstream keys first, echoes task_metadata exactly,
   assert.equal(payload.status, 'succeeded');
   assert.equal(JSON.stringify(payload).includes('alice'), false, 'the submitter is not sent');
   assert.deepEqual(callbackPayload(taskRecord({ scanResults: null })).scan_results, {}, 'no results: an empty object');
+});
+
+test('callbackBody keeps the body under the cap by replacing the largest results with an error naming the task', () => {
+  const big = 'x'.repeat(600_000);
+  const task = taskRecord({ scanResults: { scancode: { files: [big, big] }, 'binary-checker': { files: [big] }, 'readme-checker': 'demo/README.md\n' } });
+  assert.equal(callbackBody(task, 10 * 1024 * 1024), JSON.stringify(callbackPayload(task)), 'under the cap: the body as it always was');
+  const body = callbackBody(task, 1024 * 1024);
+  assert.ok(body !== null && Buffer.byteLength(body) <= 1024 * 1024);
+  const results = (JSON.parse(body) as { scan_results: Record<string, unknown> }).scan_results;
+  assert.match((results.scancode as { error: string }).error, /^result too large for the callback: 1200\d+ bytes \(limit \[Callback\] max_body_mb\); read it with GET \/opencheck\/task-1$/);
+  assert.deepEqual(results['binary-checker'], { files: [big] }, 'only as many results as needed are replaced');
+  assert.equal(results['readme-checker'], 'demo/README.md\n');
+  assert.equal(callbackBody(task, 100), null, 'not even the results\' errors fit');
 });
 
 // ---- CallbackDispatcher against a real HTTP receiver on 127.0.0.1 ----

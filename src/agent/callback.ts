@@ -31,6 +31,52 @@ export function callbackPayload(task: TaskRecord): Record<string, unknown> {
   };
 }
 
+/**
+ * The callback body, at most `maxBytes`. Above it, the largest results are replaced, one by one until it fits,
+ * by `{"error": "result too large for the callback: ..."}` naming where the whole result is read (the task
+ * view keeps it). Null when even a body without results is too large (huge task_metadata).
+ */
+export function callbackBody(task: TaskRecord, maxBytes: number): string | null {
+  const payload = callbackPayload(task);
+  const body = JSON.stringify(payload);
+  let total = Buffer.byteLength(body);
+  if (total <= maxBytes) return body;
+  const results = { ...(payload.scan_results as Record<string, unknown>) };
+  const sizes = Object.entries(results)
+    .map(([command, result]) => [command, Buffer.byteLength(JSON.stringify(result) ?? 'null')] as const)
+    .sort((a, b) => b[1] - a[1]);
+  for (const [command, size] of sizes) {
+    if (total <= maxBytes) break;
+    const replacement = { error: `result too large for the callback: ${size} bytes (limit [Callback] max_body_mb); read it with GET /opencheck/${task.taskId}` };
+    total += Buffer.byteLength(JSON.stringify(replacement)) - size;
+    results[command] = replacement;
+  }
+  if (total > maxBytes) return null;
+  return JSON.stringify({ ...payload, scan_results: results });
+}
+
+/**
+ * Credentials in a callback URL (`https://user:pass@host/cb`) are sent as HTTP Basic auth: the request line
+ * carries the URL without them, and redirects are not followed, so they go to that host only. (HTTP clients
+ * drop user-info from the request silently; the receiver that asked for it would never get it.)
+ */
+export function callbackTarget(url: string): { url: string; headers: Record<string, string> } {
+  const parsed = new URL(url);
+  if (parsed.username === '' && parsed.password === '') return { url, headers: {} };
+  const credentials = `${safeDecode(parsed.username)}:${safeDecode(parsed.password)}`;
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.toString(), headers: { authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` } };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function signBody(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
@@ -116,16 +162,20 @@ export class CallbackDispatcher {
     const log = this.options.log.child({ taskId });
     const task = await this.options.store.getTask(taskId);
     if (!task) return;
-    const body = JSON.stringify(callbackPayload(task));
+    const maxBody = this.options.config.Callback.max_body_mb * 1024 * 1024;
+    const body = callbackBody(task, maxBody);
     const attempt = previousAttempts + 1;
-    const outcome = await this.post(url, body, taskId).then(
-      (response) => this.classify(attempt, response.status, response.retryAfter),
-      // A refused address fails at once, with the same words whether or not anything listens there.
-      (err: unknown): CallbackOutcome =>
-        err instanceof BlockedAddressError
-          ? { kind: 'failed', error: `callback refused: ${err.message}` }
-          : this.retryOrFail(attempt, `callback failed: ${errorMessage(err)}`, null),
-    );
+    const outcome: CallbackOutcome =
+      body === null
+        ? { kind: 'failed', error: `callback body larger than ${maxBody} bytes even without results (limit [Callback] max_body_mb)` }
+        : await this.post(url, body, taskId).then(
+            (response) => this.classify(attempt, response.status, response.retryAfter),
+            // A refused address fails at once, with the same words whether or not anything listens there.
+            (err: unknown) =>
+              err instanceof BlockedAddressError
+                ? { kind: 'failed', error: `callback refused: ${err.message}` }
+                : this.retryOrFail(attempt, `callback failed: ${errorMessage(err)}`, null),
+          );
     if (this.stopped && outcome.kind !== 'delivered') {
       // Interrupted by shutdown: leave the attempt uncounted; the lease expires and a later sweep retries.
       return;

@@ -92,7 +92,9 @@ describe('agent message handling', () => {
     assert.equal(task.taskId, copy.task_id);
     assert.equal(task.attempts, 1);
     assert.equal(task.status, 'succeeded');
-    assert.deepEqual(task.scanResults, { 'readme-checker': 'demo/README.md\n' });
+    // The list reads no result bodies (issue #14); the task itself has them.
+    assert.equal(task.scanResults, null);
+    assert.deepEqual((await backend.store.getTask(task.taskId))?.scanResults, { 'readme-checker': 'demo/README.md\n' });
     assert.equal(task.callback.status, 'pending');
     assert.deepEqual(await readdir(join(dir, 'ws')), [], 'the workspace is removed');
   });

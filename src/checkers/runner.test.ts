@@ -283,3 +283,16 @@ test('onCommandStart and onCommandDone are called once per distinct command', as
     assert.deepEqual([...done].sort(), ['x', 'y', 'z']);
   });
 });
+
+test('a result larger than [OpenCheck] result_max_mb becomes {"error": "result too large: ..."}; smaller ones are untouched', async () => {
+  await withRepo(async (repo) => {
+    const config = testConfig({ OPENCHECKER_OPENCHECK_RESULT_MAX_MB: '1' });
+    // A whole-tree result of a bomb: many small entries adding up to ~2 MiB.
+    const huge = Array.from({ length: 40_000 }, (_, i) => ({ path: `bomb/d${i % 10}/f${i}`, type: 'file' }));
+    const results = await runCommands(
+      options([checker('huge', async () => ({ files: huge })), checker('small', async () => ({ files: huge.slice(0, 10), skipped: undefined }) as unknown as Json)], ['huge', 'small'], repo, { config }),
+    );
+    assert.deepEqual(results.huge, { error: 'result too large: more than 1048576 bytes as JSON (limit [OpenCheck] result_max_mb = 1)' });
+    assert.deepEqual(results.small, { files: huge.slice(0, 10) });
+  });
+});

@@ -6,6 +6,7 @@
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { Config } from '../config/schema.js';
+import { toBoundedJson } from '../lib/bounded-json.js';
 import { errorMessage } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { getCheckerMeta } from './metadata.js';
@@ -95,7 +96,7 @@ async function runOne(command: string, options: RunCommandsOptions): Promise<{ r
     const checker = options.lookup?.(command) ?? (await loadChecker(command));
     if (!checker) throw new Error(`${command} has metadata but no code in the registry`);
     const result = await Promise.race([checker.run(ctx), timeout]);
-    return { result: toJson(result), outcome: 'ok' };
+    return { result: await toJson(result, options.config.OpenCheck.result_max_mb * 1024 * 1024, log), outcome: 'ok' };
   } catch (err) {
     if (err instanceof CommandTimeoutError) {
       log.warn({ timeoutMs }, 'command timed out');
@@ -157,7 +158,15 @@ function noCheckout(command: string): RepoView {
   });
 }
 
-/** Results must be plain JSON: drop undefined, reject functions and cycles by round-tripping. */
-function toJson(value: Json): Json {
-  return JSON.parse(JSON.stringify(value ?? null)) as Json;
+/**
+ * Results must be plain JSON (undefined dropped, cycles refused: the JSON round trip's rules) and at most
+ * `maxBytes` as JSON text. A larger result is replaced whole by `{"error": "result too large: ..."}` rather
+ * than cut: a cut result would look complete to a client, and every result is stored and sent in the
+ * callback. The copy is made without blocking the event loop, and stops at the cap.
+ */
+async function toJson(value: Json, maxBytes: number, log: Logger): Promise<Json> {
+  const bounded = await toBoundedJson(value, maxBytes);
+  if (bounded.ok) return bounded.value;
+  log.warn({ maxBytes }, 'result too large');
+  return { error: `result too large: more than ${maxBytes} bytes as JSON (limit [OpenCheck] result_max_mb = ${Math.round(maxBytes / 1024 ** 2)})` };
 }

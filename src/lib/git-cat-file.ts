@@ -13,6 +13,17 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
+export interface CatFileOptions {
+  /**
+   * The longest git may leave a request unanswered without sending any bytes, in ms; after it the process is
+   * killed and every pending read fails. A progress timer rather than one timer per read: one batch answers
+   * hundreds of thousands of reads.
+   */
+  stallTimeoutMs?: number;
+}
+
+const DEFAULT_STALL_TIMEOUT_MS = 300_000;
+
 export class CatFileBatch {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly waiting: Pending[] = [];
@@ -20,8 +31,11 @@ export class CatFileBatch {
   /** While a blob streams in: content bytes still to come, and the part kept. */
   private body: { contentLeft: number; kept: Buffer[]; keptBytes: number } | null = null;
   private failure: Error | null = null;
+  private lastProgress = Date.now();
+  private readonly watchdog: NodeJS.Timeout;
 
-  constructor(repoDir: string) {
+  constructor(repoDir: string, options: CatFileOptions = {}) {
+    const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
     this.child = spawn('git', ['-C', repoDir, 'cat-file', '--batch'], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     let stderr = '';
@@ -29,12 +43,21 @@ export class CatFileBatch {
     this.child.on('error', (err) => this.fail(new Error(`git cat-file: ${err.message}`)));
     this.child.on('close', (code) => this.fail(new Error(`git cat-file exited (${code ?? 'signal'})${stderr ? `: ${stderr.trim()}` : ''}`)));
     this.child.stdin.on('error', () => undefined); // reported through 'close'
+    this.watchdog = setInterval(() => {
+      if (this.waiting.length > 0 && Date.now() - this.lastProgress > stallMs) {
+        this.fail(new Error(`git cat-file answered nothing for ${Math.round(stallMs / 1000)} s`));
+        this.child.kill('SIGKILL');
+      }
+    }, Math.min(stallMs, 1000));
+    this.watchdog.unref();
   }
 
   read(oid: string, maxBytes: number): Promise<Buffer> {
     if (!/^[0-9a-f]{40,64}$/.test(oid)) return Promise.reject(new Error(`not an object id: ${oid}`));
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
+      // An idle process is not stalled: the clock starts when there is something to wait for.
+      if (this.waiting.length === 0) this.lastProgress = Date.now();
       this.waiting.push({ oid, maxBytes, resolve, reject });
       this.child.stdin.write(`${oid}\n`);
     });
@@ -49,10 +72,12 @@ export class CatFileBatch {
 
   private fail(err: Error): void {
     this.failure ??= err;
+    clearInterval(this.watchdog);
     for (const pending of this.waiting.splice(0)) pending.reject(this.failure);
   }
 
   private onData(chunk: Buffer): void {
+    this.lastProgress = Date.now();
     this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
     for (;;) {
       const current = this.waiting[0];
@@ -105,16 +130,23 @@ export class CatFileBatch {
  * The first `maxBytes` bytes of one blob from its own `git cat-file blob`, stopped as soon as they are in. For
  * large blobs whose head is all that is wanted (sniffing): the batch process would stream the whole blob.
  */
-export function readBlobHead(repoDir: string, oid: string, maxBytes: number): Promise<Buffer> {
+export function readBlobHead(repoDir: string, oid: string, maxBytes: number, timeoutMs = DEFAULT_STALL_TIMEOUT_MS): Promise<Buffer> {
   if (!/^[0-9a-f]{40,64}$/.test(oid)) return Promise.reject(new Error(`not an object id: ${oid}`));
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['-C', repoDir, 'cat-file', 'blob', oid], { env: gitEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
     const kept: Buffer[] = [];
     let keptBytes = 0;
     let done = false;
+    const timer = setTimeout(() => {
+      if (done) return;
+      done = true;
+      child.kill('SIGKILL');
+      reject(new Error(`git cat-file blob ${oid} timed out after ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
     const finish = (): void => {
       if (done) return;
       done = true;
+      clearTimeout(timer);
       child.kill();
       resolve(Buffer.concat(kept).subarray(0, maxBytes));
     };
@@ -125,6 +157,7 @@ export function readBlobHead(repoDir: string, oid: string, maxBytes: number): Pr
       if (keptBytes >= maxBytes) finish();
     });
     child.on('error', (err) => {
+      clearTimeout(timer);
       if (!done) reject(new Error(`git cat-file: ${err.message}`));
       done = true;
     });
@@ -132,6 +165,7 @@ export function readBlobHead(repoDir: string, oid: string, maxBytes: number): Pr
       if (done) return;
       if (code === 0) finish();
       else {
+        clearTimeout(timer);
         done = true;
         reject(new Error(`git cat-file blob ${oid} exited with ${code}`));
       }

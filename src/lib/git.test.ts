@@ -2,8 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeRepo, type FixtureRepo } from '../../test/support/fixtures.js';
@@ -66,5 +68,35 @@ describe('cloneRepository hardening', () => {
       server.open();
       await server.close();
     }
+  });
+
+  test('a server that answers 200 to everything (not a git server) fails the clone instead of giving an empty repository', async () => {
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>welcome</html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/acme/repo.git`;
+    try {
+      for (const fullHistory of [false, true]) {
+        await assert.rejects(
+          cloneRepository(options({ url, fullHistory })),
+          (err: unknown) => err instanceof CloneError && /found no commits: the address is not a git repository, or the repository is empty/.test(err.message),
+        );
+      }
+      assert.ok(requests.length > 0, 'git did ask the server');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('a worktree clone writes files only after inspect accepted the tree', async () => {
+    const refused = options({ worktree: true, inspect: async () => Promise.reject(new Error('refused by inspect')) });
+    await assert.rejects(cloneRepository(refused), /refused by inspect/);
+    assert.deepEqual(readdirSync(refused.dest), ['.git']);
+    const accepted = options({ worktree: true, inspect: async () => undefined });
+    await cloneRepository(accepted);
+    assert.ok(existsSync(join(accepted.dest, 'README.md')));
   });
 });

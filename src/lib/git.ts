@@ -53,6 +53,12 @@ export interface CloneOptions {
   timeoutMs: number;
   maxBytes: number;
   signal?: AbortSignal;
+  /**
+   * Called once git's objects are in and the commit is known, before a single file is written: the place to
+   * refuse the tree (e.g. RepoTooLargeError for a "git bomb" of a few objects expanding to millions of files).
+   * Its error is thrown as it is.
+   */
+  inspect?: (dir: string) => Promise<void>;
   /** Which addresses git may connect to ([Network]); default: the process's policy. */
   policy?: NetworkPolicy;
 }
@@ -73,18 +79,38 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
   const stop = (): void => controller.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
   watcher.onExceeded(stop);
+  const git = (args: string[]): Promise<{ stdout: string }> =>
+    run('git', ['-C', options.dest, ...hardeningOptions(options.allowLocal), ...args], { env: gitEnv(), timeoutMs: remaining(), signal: controller.signal });
+  // Every clone is made without a worktree first; the files are written (when asked) only after `inspect`.
+  const finish = async (target: string, moveHead: boolean): Promise<void> => {
+    const commit = (
+      await git(['rev-parse', '--verify', '--end-of-options', `${target}^{commit}`]).catch((err: unknown) => {
+        if (!(err instanceof ExecError && err.reason === 'exit')) throw err;
+        // git "clones" anything that answers like a dumb HTTP server (any server answering 200) as an empty
+        // repository: no commit at HEAD is a failed clone, never an empty scan.
+        throw new CloneError(
+          options.version === null
+            ? 'git clone found no commits: the address is not a git repository, or the repository is empty'
+            : `version "${target}" was not found in the repository (not a tag, branch or commit)`,
+        );
+      })
+    ).stdout.trim();
+    if (moveHead) await git(['update-ref', '--no-deref', 'HEAD', commit]);
+    await options.inspect?.(options.dest);
+    if (options.worktree) await git(['checkout', '--quiet', '--detach', commit, '--']);
+    await enforceSizeCap(options);
+  };
   let egress: GitEgress | null = null;
   try {
     // Checks the host (or refuses the transport) and routes git's HTTP(S) through the policy's proxy.
     egress = await openGitEgress(options.url, options.policy ?? processNetworkPolicy());
-    const checkoutArgs = options.worktree ? [] : ['--no-checkout'];
     const shallowFirst = !options.fullHistory;
     if (shallowFirst) {
       const branchArgs = options.version ? ['--branch', options.version] : [];
+      let cloned = false;
       try {
-        await gitClone(options, egress, [...checkoutArgs, '--depth', '1', ...branchArgs], remaining(), controller.signal);
-        await enforceSizeCap(options);
-        return;
+        await gitClone(options, egress, ['--no-checkout', '--depth', '1', ...branchArgs], remaining(), controller.signal);
+        cloned = true;
       } catch (err) {
         // `--branch` takes only tags and branches, and "dumb" HTTP servers cannot serve shallow clones: when
         // git itself refused, fall back to a full clone below. Time-outs, stops and the size cap are final.
@@ -94,24 +120,11 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
         if (!options.version && !/shallow/i.test(err.stderrTail)) throw err;
         await run('rm', ['-rf', '--', options.dest]);
       }
+      // `--branch` put HEAD at the version already.
+      if (cloned) return await finish('HEAD', false);
     }
     await gitClone(options, egress, ['--no-checkout'], remaining(), controller.signal);
-    const target = options.version ?? 'HEAD';
-    const git = (args: string[]): Promise<{ stdout: string }> =>
-      run('git', ['-C', options.dest, ...hardeningOptions(options.allowLocal), ...args], { env: gitEnv(), timeoutMs: remaining(), signal: controller.signal });
-    const notFound = (err: unknown): never => {
-      if (err instanceof ExecError && err.reason === 'exit') {
-        throw new CloneError(`version "${target}" was not found in the repository (not a tag, branch or commit)`);
-      }
-      throw err;
-    };
-    if (options.worktree) {
-      await git(['checkout', '--quiet', '--detach', target, '--']).catch(notFound);
-    } else if (options.version) {
-      const commit = (await git(['rev-parse', '--verify', '--end-of-options', `${options.version}^{commit}`]).catch(notFound)).stdout.trim();
-      await git(['update-ref', '--no-deref', 'HEAD', commit]);
-    }
-    await enforceSizeCap(options);
+    await finish(options.version ?? 'HEAD', options.version !== null);
   } catch (err) {
     if (watcher.exceeded) {
       throw new CloneError(`the repository is larger than the clone size cap of ${Math.round(options.maxBytes / 1048576)} MiB`);

@@ -56,6 +56,37 @@ function commandVersionsOf(scanResults: Record<string, unknown>, stored: string 
   return Object.fromEntries(Object.keys(scanResults).map((command) => [command, Object.hasOwn(versions, command) ? (versions[command] ?? null) : null]));
 }
 
+type ListColumn = Exclude<keyof TasksTable, 'scan_results' | 'command_versions'>;
+/**
+ * The task list's columns: every column but the result bodies, which can be tens of MB per task (a list page
+ * that read them took seconds). Written as a record so a new column that is not listed here fails to compile.
+ */
+const LIST_COLUMNS = Object.keys({
+  seq: true,
+  task_id: true,
+  status: true,
+  project_url: true,
+  command_list: true,
+  task_metadata: true,
+  commit_hash: true,
+  callback_url: true,
+  submitted_by: true,
+  owner_id: true,
+  created_at: true,
+  started_at: true,
+  finished_at: true,
+  agent: true,
+  attempts: true,
+  error: true,
+  callback_status: true,
+  callback_attempts: true,
+  callback_last_error: true,
+  callback_next_attempt_at: true,
+  callback_lease_until: true,
+  callback_delivered_at: true,
+  results_purged_at: true,
+} satisfies Record<ListColumn, true>) as ListColumn[];
+
 export function toTask(row: TaskRow): TaskRecord {
   const scanResults = row.scan_results === null ? null : (JSON.parse(row.scan_results) as Record<string, unknown>);
   return {
@@ -167,13 +198,13 @@ export class SqlStore implements Store {
   async listTasks(query: TaskQuery): Promise<TaskPage> {
     const before = query.cursor ? decodeCursor(query.cursor) : null;
     if (query.cursor && before === null) throw new RangeError('invalid cursor');
-    let select = this.db.selectFrom('tasks').selectAll();
+    let select = this.db.selectFrom('tasks').select(LIST_COLUMNS);
     if (query.status) select = select.where('status', '=', query.status);
     if (query.projectUrl) select = select.where('project_url', '=', query.projectUrl);
     if (query.ownerId !== undefined) select = select.where('owner_id', '=', query.ownerId);
     if (before !== null) select = select.where('seq', '<', before);
     const rows = await select.orderBy('seq', 'desc').limit(query.limit + 1).execute();
-    const page = rows.slice(0, query.limit).map(toTask);
+    const page = rows.slice(0, query.limit).map((row) => toTask({ ...row, scan_results: null, command_versions: null }));
     const last = page.at(-1);
     return { tasks: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last.seq) : null };
   }

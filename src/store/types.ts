@@ -121,7 +121,10 @@ export interface Store {
   /** Inserts a task in status `queued`; a task id that exists already returns the existing record. */
   createTask(task: NewTask): Promise<TaskRecord>;
   getTask(taskId: string): Promise<TaskRecord | null>;
-  /** Newest first. `ownerId`: only that user's tasks (a non-admin caller); absent: every task. */
+  /**
+   * Newest first. `ownerId`: only that user's tasks (a non-admin caller); absent: every task. Reads no result
+   * bodies: `scanResults` and `commandVersions` are null on every listed task (getTask has them).
+   */
   listTasks(query: TaskQuery): Promise<TaskPage>;
   countTasksByStatus(): Promise<Record<TaskStatus, number>>;
   /**

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../lib/log.js';
 import { makeRepo, makeTask, testConfig, type FixtureRepo } from '../../test/support/fixtures.js';
+import { makeGitBomb } from '../../test/support/git-bomb.js';
 import { parseRepoRef } from './repo-ref.js';
 import { clonePlan, runTask, type RunTaskOptions } from './run-task.js';
 
@@ -116,4 +117,35 @@ describe('runTask', () => {
     const run = await runTask(options(['readme-checker'], [], { allowLocalRepos: false }));
     assert.equal(run.status, 'failed');
   });
+});
+
+test('a git bomb fails the task with "repository too large" for every command, in bounded time, and writes no files', async () => {
+  const bomb = await makeGitBomb({ levels: 6, fanout: 10, name: 'bomb' });
+  const work = await mkdtemp(join(tmpdir(), 'oc-run-task-bomb-'));
+  const config = testConfig({ OPENCHECKER_OPENCHECK_REPO_MAX_FILES: '5000' });
+  try {
+    // readme-checker reads git's objects; oat-scanner needs a worktree (checked before any file is written).
+    for (const commands of [['readme-checker', 'scancode'], ['oat-scanner', 'readme-checker']]) {
+      const workspace = await mkdtemp(join(work, 'ws-'));
+      const started = performance.now();
+      const run = await runTask({
+        task: makeTask({ projectUrl: bomb.dir, repoName: 'bomb' }),
+        commands,
+        source: { clone: parseRepoRef(bomb.dir) },
+        makeWorkspace: async () => workspace,
+        allowLocalRepos: true,
+        config,
+        configDir: work,
+        log: silentLogger(),
+      });
+      assert.ok(performance.now() - started < 20_000, `took ${performance.now() - started} ms`);
+      assert.equal(run.status, 'failed');
+      assert.equal(run.error, 'repository too large: more than 5000 files (limit [OpenCheck] repo_max_files)');
+      assert.deepEqual(run.scanResults, Object.fromEntries(commands.map((command) => [command, { error: run.error }])));
+      assert.deepEqual(await readdir(join(workspace, 'bomb')), ['.git'], commands.join(','));
+    }
+  } finally {
+    await bomb.cleanup();
+    await rm(work, { recursive: true, force: true });
+  }
 });

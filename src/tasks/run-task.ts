@@ -13,7 +13,8 @@ import { CloneError, cloneRepository } from '../lib/git.js';
 import type { Logger } from '../lib/log.js';
 import { networkPolicyFor } from '../lib/net-policy.js';
 import { GitRepoView } from '../lib/repo/git-repo-view.js';
-import { FsRepoView, type RepoView } from '../lib/repo/repo-view.js';
+import { RepoTooLargeError } from '../lib/repo/limits.js';
+import { FsRepoView, type RepoView, type RepoViewOptions } from '../lib/repo/repo-view.js';
 import type { SharedCache } from '../lib/shared-cache.js';
 import type { RepoRef } from './repo-ref.js';
 
@@ -72,11 +73,18 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
   const commands = [...new Set(options.commands)];
   const commandVersions = Object.fromEntries(commands.map((command) => [command, getCheckerMeta(command)?.version ?? null]));
   const plan = clonePlan(commands);
+  const viewOptions = repoViewOptions(config);
+  const failAll = (reason: string): TaskRun => ({
+    status: 'failed',
+    error: reason,
+    scanResults: Object.fromEntries(commands.map((command) => [command, { error: reason }])),
+    commandVersions,
+  });
   let repo: RepoView | null = null;
   try {
     if ('folder' in source) {
       // Read in place: checkers never write.
-      repo = new FsRepoView(source.folder, task.repoName);
+      repo = new FsRepoView(source.folder, task.repoName, viewOptions);
     } else if (plan.needed) {
       const checkout = join(await options.makeWorkspace(), task.repoName);
       options.onCloneStart?.();
@@ -93,18 +101,25 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
           timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
           maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
           signal: options.signal,
+          // A worktree is written only for a tree within the limits (a "git bomb" never reaches the disk).
+          inspect: plan.worktree ? (dir) => listWithin(new GitRepoView(dir, task.repoName, 'HEAD', viewOptions)) : undefined,
         });
       } catch (err) {
-        const reason = err instanceof CloneError ? err.message : `clone failed: ${errorMessage(err)}`;
-        return {
-          status: 'failed',
-          error: reason,
-          scanResults: Object.fromEntries(commands.map((command) => [command, { error: reason }])),
-          commandVersions,
-        };
+        if (err instanceof RepoTooLargeError) return failAll(err.message);
+        return failAll(err instanceof CloneError ? err.message : `clone failed: ${errorMessage(err)}`);
       }
       options.onCloned?.((performance.now() - started) / 1000);
-      repo = plan.worktree ? new FsRepoView(checkout, task.repoName) : new GitRepoView(checkout, task.repoName);
+      repo = plan.worktree ? new FsRepoView(checkout, task.repoName, viewOptions) : new GitRepoView(checkout, task.repoName, 'HEAD', viewOptions);
+    }
+    if (repo) {
+      // The tree is listed (and checked against the limits) once, before any checker loads: a repository
+      // over a limit fails the task with "repository too large: ..." for every command, as a failed clone does.
+      try {
+        await repo.files();
+      } catch (err) {
+        if (err instanceof RepoTooLargeError) return failAll(err.message);
+        // Any other listing failure is each command's own `{"error"}`, as before.
+      }
     }
     const scanResults = await runCommands({
       commands,
@@ -120,5 +135,22 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
     return { status: 'succeeded', scanResults, error: null, commandVersions };
   } finally {
     await repo?.close();
+  }
+}
+
+/** The repository limits and git time limit of the configuration, for every view a task opens. */
+export function repoViewOptions(config: Config): RepoViewOptions {
+  const open = config.OpenCheck;
+  return {
+    limits: { maxFiles: open.repo_max_files, maxTotalBytes: open.repo_max_total_mb * 1024 * 1024, maxDepth: open.repo_max_depth },
+    gitTimeoutMs: open.git_timeout_s * 1000,
+  };
+}
+
+async function listWithin(view: RepoView): Promise<void> {
+  try {
+    await view.files();
+  } finally {
+    await view.close();
   }
 }

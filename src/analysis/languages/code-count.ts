@@ -11,6 +11,7 @@ import type { RepoFile, RepoView } from '../../lib/repo/repo-view.js';
 import { classifyWithContent, clocExcludedPath, precheck } from './cloc-classify.js';
 import { countLines, type LineCounts } from './cloc-count.js';
 import { forEachLimit } from './pool.js';
+import { yieldEvery } from '../../lib/yield.js';
 
 export interface LanguageLines extends LineCounts {
   files: number;
@@ -42,9 +43,13 @@ interface Counted {
 }
 
 async function computeCodeCount(repo: RepoView, signal: AbortSignal): Promise<CodeCount> {
-  const candidates = (await repo.files()).filter(
-    (file) => file.size > 0 && file.size <= MAX_FILE_BYTES && !clocExcludedPath(file.path) && precheck(file.path).kind !== 'skip',
-  );
+  // Classifying a path by name costs some µs: over 100k+ files, the loop gives the event loop back every slice.
+  const slice = yieldEvery();
+  const candidates: RepoFile[] = [];
+  for (const file of await repo.files()) {
+    if (file.size > 0 && file.size <= MAX_FILE_BYTES && !clocExcludedPath(file.path) && precheck(file.path).kind !== 'skip') candidates.push(file);
+    if (slice.due()) await slice.yield();
+  }
   // Only files whose size another candidate shares can be duplicates: hash just those.
   const sizeSeen = new Map<number, number>();
   for (const file of candidates) sizeSeen.set(file.size, (sizeSeen.get(file.size) ?? 0) + 1);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
 import type { RepoFile, RepoView } from '../../lib/repo/repo-view.js';
 import { packageRoot } from '../../lib/paths.js';
+import { sortYielding, yieldEvery, type Yielder } from '../../lib/yield.js';
 import { scanText, worthScanning, type FileScan, type LicenseMatch } from './scan.js';
 
 export interface TreeScanOptions {
@@ -78,22 +79,28 @@ async function scanFile(repo: RepoView, file: RepoFile, options: TreeScanOptions
   return scanText(file.path, repo.displayPath(file.path), bytes.toString('utf8'), { timeoutMs: options.fileTimeoutMs });
 }
 
-function directoriesOf(files: readonly RepoFile[]): string[] {
+async function directoriesOf(files: readonly RepoFile[], slice: Yielder): Promise<string[]> {
   const dirs = new Set<string>();
   for (const file of files) {
     for (let i = file.path.indexOf('/'); i !== -1; i = file.path.indexOf('/', i + 1)) dirs.add(file.path.slice(0, i));
+    if (slice.due()) await slice.yield();
   }
   return [...dirs];
 }
 
-/** Tree order: a directory, then everything below it; siblings by name. */
-function compareTreePaths(a: string, b: string): number {
-  const pa = a.split('/');
-  const pb = b.split('/');
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    if (pa[i] !== pb[i]) return (pa[i] as string) < (pb[i] as string) ? -1 : 1;
-  }
-  return pa.length - pb.length;
+/**
+ * Tree order: a directory, then everything below it; siblings by name. That is segment by segment, a path
+ * before the paths below it, which is plain string order once `/` is the lowest character: `\0` (never in a
+ * path). The keys are made once, instead of splitting both paths at every comparison (4 s for 250k paths).
+ */
+function treeOrderKey(path: string): string {
+  return path.replaceAll('/', '\0');
+}
+
+async function sortInTreeOrder(resources: ScannedResource[], slice: Yielder): Promise<ScannedResource[]> {
+  const keyed = resources.map((resource) => ({ key: treeOrderKey(resource.path), resource }));
+  await sortYielding(keyed, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0), slice);
+  return keyed.map((entry) => entry.resource);
 }
 
 async function scan(repo: RepoView, signal: AbortSignal, options: TreeScanOptions): Promise<ScancodeOutput> {
@@ -116,13 +123,19 @@ async function scan(repo: RepoView, signal: AbortSignal, options: TreeScanOption
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
 
-  const resources: ScannedResource[] = [{ path: repo.name, type: 'directory', ...EMPTY_SCAN }];
-  for (const dir of directoriesOf(files)) resources.push({ path: repo.displayPath(dir), type: 'directory', ...EMPTY_SCAN });
-  files.forEach((file, index) => resources.push({ path: repo.displayPath(file.path), type: 'file', ...(results[index] ?? EMPTY_SCAN) }));
-  resources.sort((a, b) => compareTreePaths(a.path, b.path));
+  // Agents share the event loop with the API: the loops over every file below give it back every slice.
+  const slice = yieldEvery();
+  const unsorted: ScannedResource[] = [{ path: repo.name, type: 'directory', ...EMPTY_SCAN }];
+  for (const dir of await directoriesOf(files, slice)) unsorted.push({ path: repo.displayPath(dir), type: 'directory', ...EMPTY_SCAN });
+  for (let index = 0; index < files.length; index++) {
+    unsorted.push({ path: repo.displayPath((files[index] as RepoFile).path), type: 'file', ...(results[index] ?? EMPTY_SCAN) });
+    if (slice.due()) await slice.yield();
+  }
+  const resources = await sortInTreeOrder(unsorted, slice);
 
   const top = new Map<string, TopDetection>();
   for (const resource of resources) {
+    if (slice.due()) await slice.yield();
     for (const detection of resource.license_detections) {
       const known = top.get(detection.identifier);
       if (known) known.detection_count++;

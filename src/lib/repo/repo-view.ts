@@ -13,6 +13,8 @@ import { isBinaryFile } from 'isbinaryfile';
 import { parse as parseYamlText } from 'yaml';
 import { run, type RunOptions } from '../exec.js';
 import { gitEnv } from '../git.js';
+import { sortYielding, yieldEvery } from '../yield.js';
+import { DEFAULT_REPO_LIMITS, TreeBudget, type RepoLimits } from './limits.js';
 
 export interface RepoFile {
   /** Repository-relative path with `/` separators. */
@@ -25,13 +27,18 @@ export interface RepoFile {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface RepoViewOptions {
-  /** Largest number of files listed; a larger tree fails with a clear error instead of exhausting memory. */
-  maxFiles?: number;
+  /**
+   * Limits on the tree (files, expanded bytes, depth), checked while it is listed: a larger tree fails with
+   * RepoTooLargeError ("repository too large: ...") instead of exhausting memory. Unset ones take the defaults.
+   */
+  limits?: Partial<RepoLimits>;
   /** Largest file read by readText (bigger files are truncated to this many bytes). */
   maxReadBytes?: number;
+  /** Time limit of every git call the view makes (listing, reads, `git()`), in ms. */
+  gitTimeoutMs?: number;
 }
 
-const DEFAULT_MAX_FILES = 1_000_000;
+const DEFAULT_GIT_TIMEOUT_MS = 300_000;
 const DEFAULT_MAX_READ = 8 * 1024 * 1024;
 const SNIFF_BYTES = 8192;
 
@@ -40,8 +47,9 @@ export abstract class RepoView {
   readonly root: string;
   /** Upstream prefixes output paths with the repository name: `<name>/<path>`. */
   readonly name: string;
-  protected readonly maxFiles: number;
+  protected readonly limits: RepoLimits;
   protected readonly maxReadBytes: number;
+  protected readonly gitTimeoutMs: number;
   private fileList: Promise<readonly RepoFile[]> | null = null;
   private byLowerPath: Promise<Map<string, RepoFile[]>> | null = null;
   private readonly texts = new Map<string, Promise<string>>();
@@ -51,16 +59,15 @@ export abstract class RepoView {
   constructor(root: string, name: string, options: RepoViewOptions = {}) {
     this.root = resolve(root);
     this.name = name;
-    this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+    this.limits = { ...DEFAULT_REPO_LIMITS, ...options.limits };
     this.maxReadBytes = options.maxReadBytes ?? DEFAULT_MAX_READ;
+    this.gitTimeoutMs = options.gitTimeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
   }
 
   /** Every regular file below the root except under `.git`, sorted by path. Walked once per task. */
   files(): Promise<readonly RepoFile[]> {
-    this.fileList ??= this.listFiles().then((files) => {
-      files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      return files;
-    });
+    // Sorted without holding the event loop: a natively sorted list of 250k paths held it for ~0.3 s.
+    this.fileList ??= this.listFiles().then((files) => sortYielding(files, (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
     return this.fileList;
   }
 
@@ -161,7 +168,7 @@ export abstract class RepoView {
 
   /** Runs git in the checkout with the hardened environment; returns stdout. */
   async git(args: readonly string[], options: Omit<RunOptions, 'cwd' | 'env'> = {}): Promise<string> {
-    const result = await run('git', ['-C', this.root, ...args], { ...options, env: gitEnv() });
+    const result = await run('git', ['-C', this.root, ...args], { timeoutMs: this.gitTimeoutMs, ...options, env: gitEnv() });
     return result.stdout;
   }
 
@@ -224,28 +231,29 @@ export class FsRepoView extends RepoView {
   }
 
   protected async listFiles(): Promise<RepoFile[]> {
-    // Sizes come from synchronous lstat calls in batches, yielding to the event loop between batches: one
-    // promise per file cost ~4x more CPU (measured in bench/pipeline), and agents share the event loop.
+    // Sizes come from synchronous lstat calls, yielding to the event loop every time slice: one promise per
+    // file cost ~4x more CPU (measured in bench/pipeline), and agents share the event loop. The limits are
+    // checked file by file, so an oversized tree is refused before it is walked whole.
     const files: RepoFile[] = [];
     const pending: string[] = [''];
-    let sinceYield = 0;
+    const budget = new TreeBudget(this.limits);
+    const slice = yieldEvery();
     while (pending.length > 0) {
       const relDir = pending.pop() as string;
       const entries = await readdir(relDir ? join(this.root, relDir) : this.root, { withFileTypes: true });
       for (const entry of entries) {
         const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
-          if (entry.name !== '.git') pending.push(relPath);
+          if (entry.name !== '.git') {
+            // Refused before it is walked: a deep tree is not descended level by level first.
+            budget.checkDepth(relPath);
+            pending.push(relPath);
+          }
         } else if (entry.isFile()) {
-          if (files.length >= this.maxFiles) {
-            throw new Error(`the repository has more than ${this.maxFiles} files; OpenChecker refuses to scan it`);
-          }
           const size = lstatSync(join(this.root, relPath.split('/').join(sep)), { throwIfNoEntry: false })?.size ?? 0;
+          budget.add(relPath, size);
           files.push({ path: relPath, lowerName: entry.name.toLowerCase(), size });
-          if (++sinceYield >= 512) {
-            sinceYield = 0;
-            await new Promise<void>((resolveYield) => setImmediate(resolveYield));
-          }
+          await slice.maybe();
         }
         // Symlinks, sockets and devices are not listed: a symlink may point outside the repository.
       }
