@@ -126,6 +126,8 @@ describe('agent message handling', () => {
     ['no project_url', JSON.stringify({ command_list: ['readme-checker'] }), /no project_url/],
     ['an unknown command', JSON.stringify({ command_list: ['rm-rf'], project_url: 'https://github.com/a/b' }), /unknown commands: rm-rf/],
     ['an option-like version', JSON.stringify({ command_list: [], project_url: 'https://github.com/a/b', task_metadata: { version_number: '--upload-pack=x' } }), /must not start with "-"/],
+    // Recursion over a value this deep overflowed the stack; refused on the text, before it is parsed.
+    ['task_metadata nested 100,000 deep', `{"command_list":[],"project_url":"https://github.com/a/b","task_metadata":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`, /message nests JSON deeper than 32 levels/],
   ] as const) {
     test(`a poison message (${name}) is rejected to dead letters with the reason`, async () => {
       const d = delivery(body);

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cloneRepository } from '../git.js';
@@ -155,4 +155,56 @@ test('a clone without worktree at a tag and at a commit points HEAD there', asyn
     await fixture.cleanup();
     await rm(work, { recursive: true, force: true });
   }
+});
+
+describe('a file name with a backslash is an ordinary file on both views (it switched off whole checkers)', () => {
+  let fixture: FixtureRepo;
+  let work: string;
+  let git: GitRepoView;
+
+  before(async () => {
+    fixture = await makeRepo({ 'main.c': 'int main(void) { return 0; }\n', 'fuzz\\harness.c': 'int LLVMFuzzerTestOneInput(const char *d, long n) {\n  return 0;\n}\n' }, { git: true });
+    // Also straight into the object store with plumbing, as a hostile forge would serve it.
+    const blob = join(fixture.dir, '..', 'blob.c');
+    await writeFile(blob, 'static int x = 1;\n');
+    const oid = fixture.git('hash-object', '-w', '--', blob).trim();
+    fixture.git('update-index', '--add', '--cacheinfo', `100644,${oid},back\\slash.c`);
+    fixture.git('checkout-index', '--', 'back\\slash.c');
+    fixture.git('commit', '--quiet', '-m', 'backslash');
+    work = await mkdtemp(join(tmpdir(), 'oc-gitview-bs-'));
+    await cloneRepository({ url: fixture.dir, dest: join(work, 'demo'), version: null, fullHistory: false, worktree: false, allowLocal: true, timeoutMs: 60_000, maxBytes: 1e9 });
+    git = new GitRepoView(join(work, 'demo'), 'demo');
+  });
+
+  after(async () => {
+    await git.close();
+    await fixture.cleanup();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  test('listed and readable under its own name; \\ never acts as a separator', async () => {
+    for (const view of [git, fixture.view]) {
+      assert.deepEqual(
+        (await view.files()).map((file) => file.path),
+        ['back\\slash.c', 'fuzz\\harness.c', 'main.c'],
+      );
+      assert.match(await view.readText('fuzz\\harness.c'), /LLVMFuzzerTestOneInput/);
+      // `..\..\x` is a (missing) name in the root, not a way out of it.
+      await assert.rejects(view.readText('..\\..\\etc\\passwd'), /ENOENT/);
+      await assert.rejects(view.readText('fuzz/harness.c'), /ENOENT/);
+    }
+  });
+
+  test('code-count, languages-detector and fuzzing-checker count it like any other file', async () => {
+    const checkers = new Map((await loadAllCheckers()).map((checker) => [checker.name, checker]));
+    for (const view of [git, fixture.view]) {
+      const run = (name: string): Promise<unknown> => (checkers.get(name) as NonNullable<ReturnType<typeof checkers.get>>).run(makeContext(view));
+      const counts = (await run('code-count')) as { code_count: number; code_count_by_language: Record<string, { files: number }> };
+      assert.equal(counts.code_count_by_language.C?.files, 3);
+      const languages = (await run('languages-detector')) as Record<string, { files: string[] }>;
+      assert.deepEqual(languages.C?.files, ['back\\slash.c', 'fuzz\\harness.c', 'main.c']);
+      const fuzzers = (await run('fuzzing-checker')) as { tool: string; found: boolean; files: string[] }[];
+      assert.deepEqual(fuzzers.find((entry) => entry.tool === 'LibFuzzer')?.files, ['demo/fuzz\\harness.c']);
+    }
+  });
 });

@@ -181,9 +181,17 @@ export abstract class RepoView {
     }
   }
 
+  /**
+   * A repository-relative path, normalised, or an error when it would leave the view. `\` is an ordinary
+   * character in a git path (`back\slash.c` is a legal file name), never a separator: translating it made
+   * such a file unreadable, and one unreadable file failed whole checkers (code-count, languages-detector,
+   * fuzzing-checker) for the whole repository. Only `/` separates, so `..\x` is a file name in the root,
+   * not a way out. Where the platform itself separates on `\` (Windows), paths holding it are refused instead.
+   */
   protected safePath(path: string): string {
-    const normalised = posix.normalize(path.replaceAll('\\', '/')).replace(/^\/+/, '');
-    if (normalised === '..' || normalised.startsWith('../') || normalised.split('/').includes('.git')) {
+    const normalised = posix.normalize(path).replace(/^\/+/, '');
+    const segments = normalised.split('/');
+    if (normalised === '..' || normalised.startsWith('../') || segments.includes('.git') || (sep === '\\' && normalised.includes('\\'))) {
       throw new Error(`path outside the repository view: ${path}`);
     }
     return normalised;
