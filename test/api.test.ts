@@ -2,6 +2,7 @@
  * The HTTP API through Fastify's inject(): a real EmbeddedBackend (SQLite in a temp folder), real tokens and
  * password hashes. Only the "queue unreachable" case injects a fault, with a Backend whose submit rejects.
  */
+import { randomUUID } from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +19,6 @@ import type { Config } from '../src/config/schema.js';
 import { silentLogger } from '../src/lib/log.js';
 import { Metrics } from '../src/lib/metrics.js';
 import type { TaskMessage } from '../src/queue/types.js';
-import { userIdFor } from '../src/store/sqlite.js';
 import type { NewTask, TaskRecord } from '../src/store/types.js';
 import { addUser } from '../src/users/passwords.js';
 import { bindBackendMetrics } from '../src/server/metrics.js';
@@ -58,6 +58,13 @@ async function harness(env: Record<string, string> = {}, wrap?: (backend: Embedd
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A user's id: random, no longer derived from the name (a user re-created under the same name is another user). */
+async function idOf(harness: Harness, username: string): Promise<string> {
+  const user = await harness.embedded.store.getUserByName(username);
+  if (!user) throw new Error(`no user ${username}`);
+  return user.id;
 }
 
 const basic = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
@@ -105,7 +112,7 @@ test('POST /auth with HTTP Basic or a JSON body answers a bearer token', async (
     const body = json(response);
     assert.deepEqual(Object.keys(body).sort(), ['access_token', 'token_type']);
     assert.equal(body.token_type, 'Bearer');
-    assert.equal(await h.tokens.verify(`Bearer ${body.access_token as string}`), userIdFor(USER.username));
+    assert.equal((await h.tokens.verify(`Bearer ${body.access_token as string}`)).userId, await idOf(h, USER.username));
   }
 });
 
@@ -167,7 +174,7 @@ test('GET /test accepts the Bearer and JWT schemes and answers the caller', asyn
   for (const scheme of ['Bearer', 'JWT', 'bearer']) {
     const response = await h.app.inject({ method: 'GET', url: '/test', headers: { authorization: `${scheme} ${token}` } });
     assert.equal(response.statusCode, 200, `${scheme}: ${response.body}`);
-    assert.deepEqual(json(response), { id: userIdFor(USER.username), username: USER.username });
+    assert.deepEqual(json(response), { id: await idOf(h, USER.username), username: USER.username });
   }
 });
 
@@ -202,7 +209,7 @@ test('missing, garbage, forged, expired and otherwise invalid tokens → 401, ne
   const tasksBefore = await taskCount();
   const now = Math.floor(Date.now() / 1000);
   const key = new TextEncoder().encode(SECRET);
-  const sub = userIdFor(USER.username);
+  const sub = await idOf(h, USER.username);
   const expired = await new SignJWT({ type: 'access', fresh: false })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
@@ -213,7 +220,7 @@ test('missing, garbage, forged, expired and otherwise invalid tokens → 401, ne
   const refresh = await new SignJWT({ type: 'refresh' }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime(now + 600).sign(key);
   const noSubject = await new SignJWT({ type: 'access' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(now + 600).sign(key);
   const forged = await createTokenService('some-other-secret-0123456789abcdef', 30).issue(sub);
-  const ghost = await h.tokens.issue(userIdFor('deleted-user'));
+  const ghost = await h.tokens.issue(randomUUID());
   const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(
     JSON.stringify({ sub, type: 'access', exp: now + 600 }),
   ).toString('base64url')}.`;
@@ -359,7 +366,7 @@ test('POST /opencheck accepts local paths when allow_local_repos is set', async 
   const local = await harness({ OPENCHECKER_OPENCHECK_ALLOW_LOCAL_REPOS: 'true' });
   try {
     await addUser(local.embedded.store, 'bob', 'bob-password-123', 'user');
-    const localToken = await local.tokens.issue(userIdFor('bob'));
+    const localToken = await local.tokens.issue(await idOf(local, 'bob'));
     for (const project_url of ['/srv/repos/demo', 'file:///srv/repos/demo']) {
       const response = await local.app.inject({ method: 'POST', url: '/opencheck', headers: { authorization: `Bearer ${localToken}` }, payload: { commands: ['readme-checker'], project_url } });
       assert.equal(response.statusCode, 200, response.body);
@@ -383,7 +390,7 @@ test('an unreachable queue → 503, and the task is not reported accepted', asyn
   }));
   try {
     await addUser(failing.embedded.store, 'carol', 'carol-password-123', 'user');
-    const failingToken = await failing.tokens.issue(userIdFor('carol'));
+    const failingToken = await failing.tokens.issue(await idOf(failing, 'carol'));
     const response = await failing.app.inject({ method: 'POST', url: '/opencheck', headers: { authorization: `Bearer ${failingToken}` }, payload: validBody });
     const body = assertErrorBody(response, 503, 'queue down');
     assert.equal(body.task_id, undefined);
@@ -462,7 +469,7 @@ test('GET /tasks pages newest first with cursors, status and repository filters;
   const fresh = await harness();
   try {
     await addUser(fresh.embedded.store, 'dave', 'dave-password-123', 'user');
-    const headers = { authorization: `Bearer ${await fresh.tokens.issue(userIdFor('dave'))}` };
+    const headers = { authorization: `Bearer ${await fresh.tokens.issue(await idOf(fresh, 'dave'))}` };
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const response = await fresh.app.inject({ method: 'POST', url: '/opencheck', headers, payload: { commands: ['readme-checker'], project_url: `https://github.com/acme/r${i}` } });

@@ -24,8 +24,9 @@ declare module 'fastify' {
 
 /**
  * How long a looked-up user is reused. Every authenticated request used to cost a database round trip before
- * any work; a busy client sends hundreds a second with one token. The price: a user deleted (or whose role
- * changed) with the `users` command keeps its access for up to this long.
+ * any work; a busy client sends hundreds a second with one token. The price: a user deleted, whose password
+ * changed (its token generation with it) or whose role changed with the `users` command keeps its access for up
+ * to this long, then every token issued before is refused.
  */
 export const USER_CACHE_MS = 5000;
 const USER_CACHE_MAX = 10_000;
@@ -48,9 +49,11 @@ async function findUser(deps: ApiDeps, userId: string): Promise<UserRecord | nul
 /** preHandler for protected routes: a valid token of an existing user, else 401. */
 export function requireUser(deps: ApiDeps) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const userId = await deps.tokens.verify(request.headers.authorization);
-    const user = await findUser(deps, userId);
+    const token = await deps.tokens.verify(request.headers.authorization);
+    const user = await findUser(deps, token.userId);
     if (!user) throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN', 'Invalid token: the user no longer exists');
+    // A password change increments the generation: every token issued before it is revoked.
+    if (user.tokenGeneration !== token.generation) throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN', 'Invalid token: revoked by a password change; log in again');
     request.user = user;
   };
 }

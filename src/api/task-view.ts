@@ -18,7 +18,8 @@ export function taskView(task: TaskRecord, includeResults = true): Record<string
     commit_hash: task.commitHash,
     // Who submitted it (the owner's user name then); null: it came from the queue (the Python main).
     submitted_by: task.submittedBy,
-    callback_url: task.callbackUrl,
+    // The same for the callback URL's user-info (sent as Basic auth) and any ?token= the receiver asked for.
+    callback_url: task.callbackUrl === null ? null : withoutCredentials(task.callbackUrl),
     created_at: task.createdAt,
     started_at: task.startedAt,
     finished_at: task.finishedAt,

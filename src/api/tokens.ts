@@ -1,6 +1,8 @@
 /**
  * Access tokens: HS256 JWTs with Flask-JWT-Extended's claims (sub = user id, iat, nbf, exp, jti, type, fresh,
- * csrf), so tokens look as they did upstream. Accepted as `Authorization: Bearer <jwt>` or `JWT <jwt>`.
+ * csrf), so tokens look as they did upstream, plus `gen`: the user's token generation when it was issued. A
+ * password change increments the generation, and the API refuses a token whose `gen` is not the user's
+ * (src/api/context.ts). Accepted as `Authorization: Bearer <jwt>` or `JWT <jwt>`.
  */
 import { randomUUID } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
@@ -8,25 +10,32 @@ import { OpenCheckerError } from '../lib/errors.js';
 
 const MAX_CACHED_TOKENS = 10_000;
 
+export interface VerifiedToken {
+  userId: string;
+  /** The token generation the token was issued under; 0 for tokens issued before generations existed. */
+  generation: number;
+}
+
 export interface TokenService {
-  issue(userId: string): Promise<string>;
-  /** The user id of a valid token; throws OpenCheckerError (401) otherwise. */
-  verify(authorization: string | undefined): Promise<string>;
+  /** A token for the user id, under the user's current token generation. */
+  issue(userId: string, generation?: number): Promise<string>;
+  /** The user id and generation of a valid token; throws OpenCheckerError (401) otherwise. */
+  verify(authorization: string | undefined): Promise<VerifiedToken>;
 }
 
 export function createTokenService(secret: string, expiresMinutes: number): TokenService {
   const key = new TextEncoder().encode(secret);
   // Clients reuse one token for many requests: a token whose signature and claims were checked once is
   // remembered until it expires, which saves ~200 µs of HMAC-through-WebCrypto per request. Bounded in size.
-  const verified = new Map<string, { sub: string; expiresAtMs: number }>();
-  const remember = (token: string, sub: string, expiresAtMs: number): void => {
+  const verified = new Map<string, { subject: VerifiedToken; expiresAtMs: number }>();
+  const remember = (token: string, subject: VerifiedToken, expiresAtMs: number): void => {
     if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value as string);
-    verified.set(token, { sub, expiresAtMs });
+    verified.set(token, { subject, expiresAtMs });
   };
   return {
-    async issue(userId) {
+    async issue(userId, generation = 0) {
       const now = Math.floor(Date.now() / 1000);
-      return new SignJWT({ type: 'access', fresh: false, csrf: randomUUID() })
+      return new SignJWT({ type: 'access', fresh: false, csrf: randomUUID(), gen: generation })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(userId)
         .setIssuedAt(now)
@@ -42,17 +51,19 @@ export function createTokenService(secret: string, expiresMinutes: number): Toke
       const token = match[2];
       const cached = verified.get(token);
       if (cached) {
-        if (cached.expiresAtMs > Date.now()) return cached.sub;
+        if (cached.expiresAtMs > Date.now()) return cached.subject;
         verified.delete(token);
         throw new OpenCheckerError('OC_ERR_AUTH_EXPIRED_TOKEN');
       }
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-        if (payload.type !== 'access' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
+        const generation = payload.gen ?? 0;
+        if (payload.type !== 'access' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number' || !Number.isSafeInteger(generation)) {
           throw new OpenCheckerError('OC_ERR_AUTH_INVALID_TOKEN');
         }
-        remember(token, payload.sub, payload.exp * 1000);
-        return payload.sub;
+        const subject = { userId: payload.sub, generation: generation as number };
+        remember(token, subject, payload.exp * 1000);
+        return subject;
       } catch (err) {
         if (err instanceof OpenCheckerError) throw err;
         if (err instanceof joseErrors.JWTExpired) throw new OpenCheckerError('OC_ERR_AUTH_EXPIRED_TOKEN');

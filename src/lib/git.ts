@@ -8,6 +8,7 @@ import { ExecError, run } from './exec.js';
 import { CloneRefusedError, openGitEgress, type GitEgress } from './git-egress.js';
 import { describeGitFailure } from './git-errors.js';
 import { BlockedAddressError, processNetworkPolicy, type NetworkPolicy } from './net-policy.js';
+import { redact } from './redact.js';
 
 /** Environment for every git process: never prompt, never read the host's git configuration. */
 export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -176,7 +177,7 @@ async function gitClone(options: CloneOptions, egress: GitEgress, extra: string[
  * reach the results.
  */
 function summariseGitError(stderr: string): string {
-  return describeGitFailure(stderr);
+  return redact(describeGitFailure(stderr));
 }
 
 interface SizeWatcher {

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { CallbackDispatcher } from '../agent/callback.js';
 import { buildApp } from '../api/app.js';
 import { createTokenService } from '../api/tokens.js';
-import { ConfigError } from '../config/load.js';
 import { isRealJwtSecret, type Config } from '../config/schema.js';
 import type { Logger } from '../lib/log.js';
 import { Metrics } from '../lib/metrics.js';
@@ -12,6 +11,7 @@ import { withoutCredentials } from '../tasks/validation.js';
 import { ensureConfiguredUser } from '../users/passwords.js';
 import { amqpUrl, openDistributedBackend, requireDistributedConfig, startHousekeeping } from './distributed.js';
 import { bindBackendMetrics } from './metrics.js';
+import { assertStrongJwtSecret } from './secrets.js';
 import { startConfiguredRetention } from './retention.js';
 
 export interface ServeProcess {
@@ -25,9 +25,8 @@ export async function startServe(config: Config, log: Logger, options: { jwtSecr
   requireDistributedConfig(config, 'serve');
   const jwtSecret = options.jwtSecret ?? config.JWT.secret_key;
   if (!isRealJwtSecret(jwtSecret)) {
-    throw new ConfigError(
-      'set [JWT] secret_key (or OPENCHECKER_JWT_SECRET_KEY) to a random string of at least 16 characters, the same for every `serve` replica',
-    );
+    // Says what is wrong (empty, short or predictable), never quoting the secret.
+    assertStrongJwtSecret(jwtSecret, '[JWT] secret_key (or OPENCHECKER_JWT_SECRET_KEY), the same for every `serve` replica,');
   }
   const backend = await openDistributedBackend(config, log);
   const configured = await ensureConfiguredUser(backend.store, config.UserManager.default_username, config.UserManager.default_password);

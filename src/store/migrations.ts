@@ -120,4 +120,8 @@ export const MIGRATIONS: readonly Migration[] = [
     db.schema.createIndex('tasks_owner_open').on('tasks').columns(['owner_id', 'status']).compile(),
     db.schema.createIndex('tasks_results_kept').on('tasks').columns(['status', 'results_purged_at', 'finished_at']).compile(),
   ],
+  // 7: secrets. Each user's token generation: an access token carries the generation it was issued under and a
+  // password change increments it, so the tokens issued before stop working. Users from before start at 0, as do
+  // tokens issued before (they carry none).
+  (db) => [db.schema.alterTable('users').addColumn('token_generation', 'integer', (c) => c.notNull().defaultTo(0)).compile()],
 ];

@@ -49,6 +49,8 @@ export interface UsersTable {
   role: UserRole;
   created_at: string;
   updated_at: string;
+  /** Incremented by every password change; access tokens of an older generation are refused. */
+  token_generation: ColumnType<number, number | undefined, number>;
 }
 
 export interface AgentsTable {

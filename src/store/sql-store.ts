@@ -3,9 +3,10 @@
  * method is a single statement (or a read followed by a guarded update), never a multi-statement transaction:
  * the embedded queue shares the SQLite connection, and single statements keep the two from interleaving.
  */
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { v5 as uuidv5 } from 'uuid';
-import type { Database, SqlDialect, TasksTable } from './schema.js';
+import { redact, redactNullable } from '../lib/redact.js';
+import type { Database, SqlDialect, TasksTable, UsersTable } from './schema.js';
 import {
   TASK_STATUSES,
   type AgentInfo,
@@ -23,10 +24,30 @@ import {
   type UserRole,
 } from './types.js';
 
-/** Upstream's user ids: uuid5(NAMESPACE_DNS, username), which is also the JWT `sub`. */
-const DNS_NAMESPACE = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
-export function userIdFor(username: string): string {
-  return uuidv5(username, DNS_NAMESPACE);
+/**
+ * User ids are random. Upstream derived them from the name (uuid5(NAMESPACE_DNS, username)), and the id is the
+ * JWT `sub`: a user deleted and created again under the same name would have inherited every token the first
+ * one was given. Users created before keep their id.
+ */
+function newUserId(): string {
+  return randomUUID();
+}
+
+function toUser(row: Selectable<UsersTable>): UserRecord {
+  return { id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, createdAt: row.created_at, tokenGeneration: Number(row.token_generation) };
+}
+
+/**
+ * Errors are stored redacted: git and HTTP clients quote the URL they were given, credentials included, and the
+ * error of a command (`{"error": "..."}`) is what a failed clone puts in every result.
+ */
+function redactedErrors(results: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(results).map(([command, result]) => {
+      const error = (result as { error?: unknown } | null)?.error;
+      return [command, typeof error === 'string' ? { ...(result as Record<string, unknown>), error: redact(error) } : result];
+    }),
+  );
 }
 
 /** The user name is taken (also when two processes create the same user at once). */
@@ -295,14 +316,15 @@ export class SqlStore implements Store {
       .updateTable('tasks')
       .set({
         status: outcome.status,
-        scan_results: JSON.stringify(outcome.scanResults),
+        scan_results: JSON.stringify(redactedErrors(outcome.scanResults)),
         command_versions: outcome.commandVersions ? JSON.stringify(outcome.commandVersions) : null,
-        error: outcome.error,
+        error: redactNullable(outcome.error),
         finished_at: now(),
         ...scheduleCallback(Date.now()),
       })
       .where('task_id', '=', taskId)
       .execute();
+    await this.forgetCredentials(taskId);
   }
 
   async requeueTask(taskId: string, options: { handBack?: boolean } = {}): Promise<void> {
@@ -326,19 +348,48 @@ export class SqlStore implements Store {
     if (!task || (task.status !== 'queued' && task.status !== 'running')) return;
     // Every requested command gets the reason as its error and the callback is scheduled, so a client is
     // never left waiting for a task that will not run. No checker ran, so no versions.
-    const results = Object.fromEntries(task.commandList.map((command) => [command, { error: `task dead-lettered: ${reason}` }]));
+    const results = Object.fromEntries(task.commandList.map((command) => [command, { error: `task dead-lettered: ${redact(reason)}` }]));
     await this.db
       .updateTable('tasks')
-      .set({ status: 'dead_lettered', error: reason, finished_at: now(), scan_results: JSON.stringify(results), command_versions: null, ...scheduleCallback(Date.now()) })
+      .set({ status: 'dead_lettered', error: redact(reason), finished_at: now(), scan_results: JSON.stringify(results), command_versions: null, ...scheduleCallback(Date.now()) })
       .where('task_id', '=', taskId)
       .where('status', 'in', ['queued', 'running'])
       .execute();
+    await this.forgetCredentials(taskId);
   }
 
-  async requeueDeadLettered(taskId: string): Promise<TaskRecord | null> {
+  /**
+   * Credentials a task carries in its URLs (`https://user:token@…`, `?private_token=…`, a callback's user-info)
+   * are kept only while something needs them: the agent clones from the queue message, and the callback reads
+   * callback_url until it is delivered or has finally failed. After that the row keeps their redacted form
+   * (SQLite's secure_delete zeroes the old text). The access token never reaches the row at all.
+   */
+  private async forgetCredentials(taskId: string): Promise<void> {
+    const row = await this.db
+      .selectFrom('tasks')
+      .select(['project_url', 'callback_url'])
+      .where('task_id', '=', taskId)
+      .where('status', 'in', ['succeeded', 'failed', 'dead_lettered'])
+      .where('callback_status', '<>', 'pending')
+      .executeTakeFirst();
+    if (!row) return;
+    const projectUrl = redact(row.project_url);
+    const callbackUrl = redactNullable(row.callback_url);
+    if (projectUrl === row.project_url && callbackUrl === row.callback_url) return;
+    await this.db
+      .updateTable('tasks')
+      .set({ project_url: projectUrl, callback_url: callbackUrl })
+      .where('task_id', '=', taskId)
+      .where('project_url', '=', row.project_url)
+      .where('callback_status', '<>', 'pending')
+      .execute();
+  }
+
+  async requeueDeadLettered(taskId: string, urls?: { projectUrl: string; callbackUrl: string | null }): Promise<TaskRecord | null> {
     const row = await this.db
       .updateTable('tasks')
       .set({
+        ...(urls ? { project_url: urls.projectUrl, callback_url: urls.callbackUrl } : {}),
         status: 'queued',
         attempts: 0,
         error: null,
@@ -389,13 +440,14 @@ export class SqlStore implements Store {
       outcome.kind === 'delivered'
         ? { callback_status: 'delivered' as const, callback_last_error: null, callback_next_attempt_at: null, callback_delivered_at: now() }
         : outcome.kind === 'retry'
-          ? { callback_status: 'pending' as const, callback_last_error: outcome.error, callback_next_attempt_at: outcome.nextAttemptAtMs, callback_delivered_at: null }
-          : { callback_status: 'failed' as const, callback_last_error: outcome.error, callback_next_attempt_at: null, callback_delivered_at: null };
+          ? { callback_status: 'pending' as const, callback_last_error: redact(outcome.error), callback_next_attempt_at: outcome.nextAttemptAtMs, callback_delivered_at: null }
+          : { callback_status: 'failed' as const, callback_last_error: redact(outcome.error), callback_next_attempt_at: null, callback_delivered_at: null };
     await this.db.updateTable('tasks').set({ ...common, ...values }).where('task_id', '=', taskId).execute();
+    if (outcome.kind !== 'retry') await this.forgetCredentials(taskId);
   }
 
   async createUser(user: { username: string; passwordHash: string; role: UserRole }): Promise<UserRecord> {
-    const id = userIdFor(user.username);
+    const id = newUserId();
     const at = now();
     try {
       await this.db
@@ -406,26 +458,26 @@ export class SqlStore implements Store {
       if (isUniqueViolation(err)) throw new UserExistsError(user.username);
       throw err;
     }
-    return { id, username: user.username, passwordHash: user.passwordHash, role: user.role, createdAt: at };
+    return { id, username: user.username, passwordHash: user.passwordHash, role: user.role, createdAt: at, tokenGeneration: 0 };
   }
 
   async getUserByName(username: string): Promise<UserRecord | null> {
     const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    return row ? { id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, createdAt: row.created_at } : null;
+    return row ? toUser(row) : null;
   }
 
   async getUserById(id: string): Promise<UserRecord | null> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? { id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, createdAt: row.created_at } : null;
+    return row ? toUser(row) : null;
   }
 
   async listUsers(): Promise<UserRecord[]> {
     const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
-    return rows.map((row) => ({ id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, createdAt: row.created_at }));
+    return rows.map(toUser);
   }
 
   async updatePassword(username: string, passwordHash: string): Promise<boolean> {
-    const result = await this.db.updateTable('users').set({ password_hash: passwordHash, updated_at: now() }).where('username', '=', username).executeTakeFirst();
+    const result = await this.db.updateTable('users').set({ password_hash: passwordHash, updated_at: now(), token_generation: sql<number>`token_generation + 1` }).where('username', '=', username).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 

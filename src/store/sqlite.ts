@@ -13,7 +13,7 @@ import type { Database as Schema } from './schema.js';
 import { SqlStore, toTask, type TaskRow } from './sql-store.js';
 import type { NewTask, TaskRecord } from './types.js';
 
-export { decodeCursor, userIdFor } from './sql-store.js';
+export { decodeCursor } from './sql-store.js';
 
 export type SqliteDatabase = Database.Database;
 

@@ -89,11 +89,14 @@ export type CallbackOutcome =
 
 export type UserRole = 'admin' | 'user';
 export interface UserRecord {
+  /** A random UUID (users from before are uuid5 of their name): a user re-created under the same name is another user. */
   id: string;
   username: string;
   passwordHash: string;
   role: UserRole;
   createdAt: string;
+  /** The generation access tokens must carry; a password change increments it, revoking the tokens issued before. */
+  tokenGeneration: number;
 }
 
 export interface AgentInfo {
@@ -142,7 +145,6 @@ export interface Store {
   purgeResults(finishedBefore: string, limit: number): Promise<number>;
   /** Retention: deletes up to `limit` finished tasks, as purgeResults selects them. Returns how many. */
   purgeTasks(finishedBefore: string, limit: number): Promise<number>;
-
   /**
    * Marks a task running on `agent` and counts the attempt. Returns null (and changes nothing) when the task
    * is already finished: a redelivered message must not run it again.
@@ -157,8 +159,12 @@ export interface Store {
   requeueTask(taskId: string, options?: { handBack?: boolean }): Promise<void>;
   /** Final state for a task that will not run: every command gets the reason as its error; callback scheduled. */
   markDeadLettered(taskId: string, reason: string): Promise<void>;
-  /** A dead-lettered task back to `queued` with a clean slate (operator requeue); null if it was not dead-lettered. */
-  requeueDeadLettered(taskId: string): Promise<TaskRecord | null>;
+  /**
+   * A dead-lettered task back to `queued` with a clean slate (operator requeue); null if it was not dead-lettered.
+   * `urls`: the project and callback URLs as the dead letter's message holds them, credentials included (the row
+   * keeps only their redacted form once the task is finished).
+   */
+  requeueDeadLettered(taskId: string, urls?: { projectUrl: string; callbackUrl: string | null }): Promise<TaskRecord | null>;
 
   /** Leases up to `limit` callbacks that are due, so one dispatcher delivers each. */
   claimDueCallbacks(owner: string, nowMs: number, leaseMs: number, limit: number): Promise<DueCallback[]>;
@@ -168,6 +174,7 @@ export interface Store {
   getUserByName(username: string): Promise<UserRecord | null>;
   getUserById(id: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
+  /** Also increments the user's token generation: the tokens issued before stop working. */
   updatePassword(username: string, passwordHash: string): Promise<boolean>;
   deleteUser(username: string): Promise<boolean>;
 

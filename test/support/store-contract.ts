@@ -4,8 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { v5 as uuidv5 } from 'uuid';
-import { decodeCursor, userIdFor } from '../../src/store/sql-store.js';
+import { decodeCursor } from '../../src/store/sql-store.js';
 import type { NewTask, Store } from '../../src/store/types.js';
 
 export type OpenStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
@@ -243,29 +242,37 @@ export function defineStoreContract(label: string, open: OpenStore): void {
     }
   });
 
-  void test(label + ': users: create, look up, list, update password, delete; ids are uuid5(DNS, username)', async () => {
+  void test(label + ': users: create, look up, list, update password (new token generation), delete; ids are random', async () => {
     const { store, cleanup } = await open();
     try {
-      const expectedId = uuidv5('alice', '6ba7b810-9dad-11d1-80b4-00c04fd430c8');
-      assert.equal(userIdFor('alice'), expectedId);
       const alice = await store.createUser({ username: 'alice', passwordHash: 'h1', role: 'admin' });
-      assert.equal(alice.id, expectedId);
+      const expectedId = alice.id;
+      assert.match(expectedId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a random (v4) UUID');
+      // Upstream's id of 'alice', uuid5(NAMESPACE_DNS, 'alice'), which a token of an earlier 'alice' would name.
+      assert.notEqual(expectedId, 'c2ef90b9-02bc-5d53-93cd-92652b6e1b41', 'not derived from the name');
+      assert.equal(alice.tokenGeneration, 0);
       await store.createUser({ username: 'bob', passwordHash: 'h2', role: 'user' });
       await assert.rejects(store.createUser({ username: 'alice', passwordHash: 'h3', role: 'user' }), /exists already/);
 
       assert.deepEqual(await store.getUserByName('alice'), alice);
       assert.deepEqual(await store.getUserById(expectedId), alice);
       assert.equal(await store.getUserByName('carol'), null);
-      assert.equal(await store.getUserById(userIdFor('carol')), null);
+      assert.equal(await store.getUserById('17f615a4-4544-5549-9039-7ff246bc88a2'), null);
       assert.deepEqual((await store.listUsers()).map((u) => u.username), ['alice', 'bob']);
 
       assert.equal(await store.updatePassword('alice', 'h9'), true);
       assert.equal((await store.getUserByName('alice'))?.passwordHash, 'h9');
+      assert.equal((await store.getUserByName('alice'))?.tokenGeneration, 1, 'a password change revokes the tokens issued before');
       assert.equal(await store.updatePassword('carol', 'h9'), false);
 
+      const bobId = (await store.getUserByName('bob'))?.id;
       assert.equal(await store.deleteUser('bob'), true);
       assert.equal(await store.deleteUser('bob'), false);
       assert.deepEqual((await store.listUsers()).map((u) => u.username), ['alice']);
+      // Created again under the same name: another user, whom the first one's tokens (sub = id) do not name.
+      const bobAgain = await store.createUser({ username: 'bob', passwordHash: 'h2', role: 'user' });
+      assert.notEqual(bobAgain.id, bobId);
+      assert.equal(await store.getUserById(bobId as string), null);
     } finally {
       await cleanup();
     }

@@ -56,7 +56,7 @@ export function authRoutes(app: FastifyInstance, deps: ApiDeps): void {
       if (!(await verifyPassword(user, credentials.password)) || !user) {
         throw new OpenCheckerError('OC_ERR_AUTH_INVALID_CREDENTIALS');
       }
-      return { access_token: await deps.tokens.issue(user.id), token_type: 'Bearer' };
+      return { access_token: await deps.tokens.issue(user.id, user.tokenGeneration), token_type: 'Bearer' };
     },
   );
 }
