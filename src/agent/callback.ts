@@ -168,7 +168,7 @@ export class CallbackDispatcher {
     const outcome: CallbackOutcome =
       body === null
         ? { kind: 'failed', error: `callback body larger than ${maxBody} bytes even without results (limit [Callback] max_body_mb)` }
-        : await this.post(url, body, taskId).then(
+        : await this.post(url, body, taskId, attempt).then(
             (response) => this.classify(attempt, response.status, response.retryAfter),
             // A refused address fails at once, with the same words whether or not anything listens there.
             (err: unknown) =>
@@ -186,11 +186,16 @@ export class CallbackDispatcher {
     else log.warn({ attempt, error: outcome.error, outcome: outcome.kind }, 'callback not delivered');
   }
 
-  private async post(url: string, body: string, taskId: string): Promise<{ status: number; retryAfter: number | null }> {
+  private async post(url: string, body: string, taskId: string, attempt: number): Promise<{ status: number; retryAfter: number | null }> {
+    const target = callbackTarget(url);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'user-agent': 'OpenChecker-Agent',
       'x-openchecker-task-id': taskId,
+      // At least once: a retry, or the resend after a crash mid-POST, carries the same key; receivers dedupe on it.
+      'idempotency-key': taskId,
+      'x-openchecker-delivery': `${taskId}:${attempt}`,
+      ...target.headers,
     };
     const secret = this.options.config.Callback.hmac_secret;
     if (secret) {
@@ -198,7 +203,7 @@ export class CallbackDispatcher {
       headers['x-openchecker-timestamp'] = timestamp;
       headers['x-openchecker-signature'] = signBody(secret, timestamp, body);
     }
-    const response = await safeRequest(url, {
+    const response = await safeRequest(target.url, {
       policy: networkPolicyFor(this.options.config.Network),
       method: 'POST',
       headers,
