@@ -97,6 +97,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     OPENCHECKER_USERMANAGER_DEFAULT_USERNAME: TEST_USER.username,
     OPENCHECKER_USERMANAGER_DEFAULT_PASSWORD: TEST_USER.password,
     OPENCHECKER_OPENCHECK_ALLOW_LOCAL_REPOS: 'true',
+    // serve and agent refuse loopback by default (hosted mode); the test's git server and callback receiver live there.
+    OPENCHECKER_NETWORK_ALLOW_LOOPBACK: 'true',
     OPENCHECKER_OPENCHECK_REPOS_DIR: join(options.workDir, `workspaces-${id}`),
     OPENCHECKER_OPENCHECK_PORT: '0',
     OPENCHECKER_OPENCHECK_AGENT_HEARTBEAT_S: '1',
