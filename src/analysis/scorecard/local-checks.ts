@@ -14,10 +14,10 @@ import { collectDependencies } from './pinned-dependencies/collect.js';
 import { pinnedDependenciesScore, unpinnedMessage } from './pinned-dependencies/evaluate.js';
 import { findSast } from './sast.js';
 import { findSecurityPolicy } from './security-policy/find.js';
-import { ignoredByWorkflow, permissionEntries, tokenPermissionsScore } from './token-permissions.js';
+import { evaluateTokenPermissions, permissionFacts } from './token-permissions.js';
 import { detectProjectLicense } from '../licenses/project.js';
 import { loadWorkflows } from '../workflows/load.js';
-import { inconclusive, MAX_SCORE, MIN_SCORE, type CheckOutcome, type ScorecardCheck } from './types.js';
+import { inconclusive, MAX_SCORE, MIN_SCORE, type ScorecardCheck } from './types.js';
 
 /** Scorecard's binaryFileTypes (checks/raw/binary_artifact.go): what counts as a binary artifact. */
 const SCORECARD_BINARY_EXTENSIONS = new Set([
@@ -172,23 +172,8 @@ const tokenPermissions: ScorecardCheck = {
   name: 'Token-Permissions',
   risk: 'High',
   async run(input) {
-    const workflows = await loadWorkflows(input.repo);
-    if (workflows.length === 0) return inconclusive('no workflows found');
-    const entries = workflows.flatMap(permissionEntries);
-    const ignored = ignoredByWorkflow(workflows);
-    const details = entries
-      .filter((e) => !(e.location_type === 'job' && e.name !== null && ignored.get(e.file_path)?.has(e.name)))
-      .filter((e) => e.permission_level === 'write' || (e.permission_level === 'undeclared' && e.location_type === 'top') || e.error)
-      .map((e) =>
-        e.error
-          ? `Warn: could not parse ${e.file_path}: ${e.error}`
-          : e.permission_level === 'undeclared'
-            ? `Warn: no topLevel permission defined: ${e.file_path}:${e.line_number}`
-            : `Warn: ${e.location_type === 'top' ? 'topLevel' : 'jobLevel'} '${e.name ?? 'all'}' permission set to '${e.value ?? ''}': ${e.file_path}:${e.line_number}`,
-      );
-    const score = tokenPermissionsScore(entries, ignored);
-    const reason: CheckOutcome['reason'] = score === MAX_SCORE ? 'GitHub workflow tokens follow principle of least privilege' : 'detected GitHub workflow tokens with excessive permissions';
-    return { score, reason, details };
+    // The same facts token-permissions-checker reports, scored by Scorecard v5's rules.
+    return evaluateTokenPermissions((await loadWorkflows(input.repo)).map(permissionFacts));
   },
 };
 

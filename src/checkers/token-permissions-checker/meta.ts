@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'token-permissions-checker',
-  version: 1,
+  version: 2,
   description: 'GITHUB_TOKEN permissions declared by workflows, top level and per job (Scorecard Token-Permissions).',
   requirements: { checkout: 'shallow' },
 };
