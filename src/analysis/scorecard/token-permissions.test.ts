@@ -149,6 +149,21 @@ const LEVELS: { name: string; text: string; levels: [string, string, string | nu
     text: workflow(' read-all', { publish: '\n      packages: write' }, '    runs-on: ubuntu-latest\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n'),
     levels: [['top', '', null, 'read'], ['job', 'publish', 'packages', 'unknown']],
   },
+  {
+    name: 'any docker/build-push-action step counts as publishing for the allowance',
+    text: workflow(' read-all', { image: '\n      packages: write' }, '    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n'),
+    levels: [['top', '', null, 'read'], ['job', 'image', 'packages', 'unknown']],
+  },
+  {
+    name: 'npm publishing needs setup-node with a registry-url: without it packages stays a write',
+    text: workflow(' read-all', { a: '\n      packages: write' }, '    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n      - run: npm publish\n'),
+    levels: [['top', '', null, 'read'], ['job', 'a', 'packages', 'write']],
+  },
+  {
+    name: 'npm publishing with setup-node and a registry-url: packages is needed',
+    text: workflow(' read-all', { a: '\n      packages: write' }, "    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          registry-url: 'https://npm.example.test'\n      - run: npm publish\n"),
+    levels: [['top', '', null, 'read'], ['job', 'a', 'packages', 'unknown']],
+  },
 ];
 
 for (const { name, text, levels: expected } of LEVELS) {

@@ -6,7 +6,6 @@
  * `evaluateTokenPermissions` turns the facts of all workflows into Scorecard's score and detail lines.
  */
 import type { PermissionsDecl, Workflow, WorkflowJob } from '../workflows/parse.js';
-import { findPackaging } from './packaging.js';
 
 /**
  * Scorecard's permission levels. `write` is a write that Scorecard holds against the workflow: a whole-token
@@ -53,8 +52,13 @@ export const PERMISSIONS_OF_INTEREST: ReadonlySet<string> = new Set(['statuses',
 /** Actions that upload SARIF results, so a job running one needs `security-events: write` (isAllowedWorkflow). */
 const SARIF_ACTIONS: ReadonlySet<string> = new Set(['github/codeql-action/analyze', 'github/codeql-action/upload-sarif', 'ossf/scorecard-action', 'haskell-actions/hlint-scan']);
 
-/** Step matchers of one job pattern: every matcher must match some step (or the reusable workflow) of one job. */
-type JobPattern = readonly ({ uses: string } | { run: RegExp })[];
+/**
+ * Step matchers of one job pattern (fileparser.JobMatcher): every matcher must match some step of one job (a
+ * `uses` matcher also matches the job's reusable workflow). `uses` is the action without `@ref`; the `with`
+ * inputs must be set; `run` is a regex searched in the script with its line continuations removed.
+ */
+type StepMatcher = { uses: string; with?: readonly string[] } | { run: RegExp };
+type JobPattern = readonly StepMatcher[];
 
 /** Releasing and GitHub Pages workflows, which need `contents: write` (requiresContentsPermissions). */
 const CONTENTS_PATTERNS: readonly JobPattern[] = [
@@ -66,16 +70,44 @@ const CONTENTS_PATTERNS: readonly JobPattern[] = [
   [{ uses: 'peaceiris/actions-gh-pages' }],
 ];
 
+/**
+ * Publishing workflows, which need `packages: write` (fileparser.IsPackagingWorkflow). Kept here rather than
+ * shared with the Packaging check's patterns: Scorecard's permission allowance uses exactly this list, which is
+ * narrower in some places (npm needs setup-node with a registry-url) and wider in others (any
+ * docker/build-push-action step).
+ */
+const PACKAGES_PATTERNS: readonly JobPattern[] = [
+  // Scorecard also wants registry-url to be the public npm registry; any registry-url is accepted here.
+  [{ uses: 'actions/setup-node', with: ['registry-url'] }, { run: /npm.*publish/ }],
+  [{ uses: 'actions/setup-java' }, { run: /mvn.*deploy/ }],
+  [{ uses: 'actions/setup-java' }, { run: /gradle.*publish/ }],
+  [{ run: /gem.*push/ }],
+  [{ run: /nuget.*push/ }],
+  [{ run: /docker.*push/ }],
+  [{ uses: 'docker/build-push-action' }],
+  [{ uses: 'pypa/gh-action-pypi-publish' }],
+  [{ uses: 'relekang/python-semantic-release' }],
+  [{ uses: 'actions/setup-go' }, { uses: 'goreleaser/goreleaser-action' }],
+  [{ run: /cargo.*publish/ }],
+  [{ uses: 'imjasonh/setup-ko' }, { uses: 'ko-build/setup-ko' }],
+];
+
 const CONTINUATION = /\\(\r\n|\n|\r)/g;
 
 function jobMatches(job: WorkflowJob, pattern: JobPattern): boolean {
   return pattern.every((matcher) => {
     if ('uses' in matcher) {
       const prefix = `${matcher.uses}@`;
-      return job.uses?.value.startsWith(prefix) === true || job.steps.some((step) => step.uses?.value.startsWith(prefix) === true);
+      if (job.uses?.value.startsWith(prefix) === true) return true;
+      const inputs = matcher.with ?? [];
+      return job.steps.some((step) => step.uses?.value.startsWith(prefix) === true && inputs.every((key) => (step.with.get(key)?.value ?? '') !== ''));
     }
     return job.steps.some((step) => step.run !== null && matcher.run.test(step.run.value.replace(CONTINUATION, '')));
   });
+}
+
+function anyJobMatches(workflow: Workflow, patterns: readonly JobPattern[]): boolean {
+  return workflow.jobs.some((job) => patterns.some((pattern) => jobMatches(job, pattern)));
 }
 
 /**
@@ -85,8 +117,8 @@ function jobMatches(job: WorkflowJob, pattern: JobPattern): boolean {
  */
 export function ignoredJobPermissions(workflow: Workflow): Set<string> {
   const ignored = new Set<string>();
-  if (findPackaging(workflow)) ignored.add('packages');
-  if (workflow.jobs.some((job) => CONTENTS_PATTERNS.some((pattern) => jobMatches(job, pattern)))) ignored.add('contents');
+  if (anyJobMatches(workflow, PACKAGES_PATTERNS)) ignored.add('packages');
+  if (anyJobMatches(workflow, CONTENTS_PATTERNS)) ignored.add('contents');
   const sarif = workflow.jobs.some((job) => job.steps.some((step) => step.uses !== null && SARIF_ACTIONS.has(step.uses.value.split('@')[0] ?? '')));
   if (sarif) ignored.add('security-events');
   return ignored;
