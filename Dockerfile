@@ -20,6 +20,9 @@ COPY config ./config
 COPY dashboard ./dashboard
 COPY scripts ./scripts
 COPY src ./src
+# ScanCode's LicenseDB: the build tokenises it into dist/src/analysis/licenses/licensedb-index.bin, which is all
+# the runtime reads (the raw data stays in this stage).
+COPY data ./data
 RUN npm rebuild \
  && npm run build \
  && npm prune --omit=dev --no-audit --no-fund
@@ -44,6 +47,8 @@ COPY --from=build /src/dist/dashboard/public ./dist/dashboard/public
 # /app/config (as the seed deployment does), so that volume must hold config.ini and eol.yaml.
 COPY --from=build /src/config/eol.yaml /src/config/config.example.ini ./config/
 COPY deploy/docker/healthcheck.mjs ./deploy/docker/healthcheck.mjs
+# Attribution of the third-party data the image ships (the LicenseDB index is derived from CC-BY-4.0 data).
+COPY NOTICE ./NOTICE
 # Defaults for a container; config.ini values are overridden by these, flags override both.
 ENV NODE_ENV=production \
     OPENCHECKER_OPENCHECK_HOST=0.0.0.0 \
