@@ -145,6 +145,11 @@ const LEVELS: { name: string; text: string; levels: [string, string, string | nu
     levels: [['top', '', null, 'read'], ['job', 'release', 'contents', 'unknown']],
   },
   {
+    name: 'semantic-release run through npx needs contents and packages',
+    text: workflow(' read-all', { release: '\n      contents: write\n      packages: write' }, '    runs-on: ubuntu-latest\n    steps:\n      - run: npx semantic-release --branches main\n'),
+    levels: [['top', '', null, 'read'], ['job', 'release', 'contents', 'unknown'], ['job', 'release', 'packages', 'unknown']],
+  },
+  {
     name: 'a publishing workflow needs packages',
     text: workflow(' read-all', { publish: '\n      packages: write' }, '    runs-on: ubuntu-latest\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n'),
     levels: [['top', '', null, 'read'], ['job', 'publish', 'packages', 'unknown']],
