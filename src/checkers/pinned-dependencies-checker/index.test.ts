@@ -82,6 +82,8 @@ test('collects every dependency type with real lines', async () => {
       ['demo/.github/workflows/ci.yml', 17, 'Action', 'acme/workflows/.github/workflows/ci.yml', SHA, true],
       ['demo/Dockerfile', 3, 'Docker', 'python', '3.12-slim', false],
       ['demo/Dockerfile', 4, 'PipInstall', 'requests', '2.31.0', false],
+      // Scorecard counts `FROM <stage>`: pinned only when that stage's image is.
+      ['demo/Dockerfile', 6, 'Docker', 'build', '', false],
       ['demo/Dockerfile', 7, 'Docker', 'golang', DIGEST, true],
       ['demo/Dockerfile', 10, 'Docker', '$UNSET', '', false],
       ['demo/deploy/docker-compose.yml', 3, 'Docker', 'postgres', '16', false],
@@ -99,8 +101,8 @@ test('collects every dependency type with real lines', async () => {
     assert.equal(result.dependencies.find((d) => d.name === 'react')?.lockfile, 'demo/web/package-lock.json');
     assert.equal(result.dependencies.find((d) => d.name === 'lodash')?.lockfile, null);
     assert.deepEqual(result.analysis_results.actions, { owned: { pinned: 1, total: 2 }, third_party: { pinned: 1, total: 2 } });
-    assert.deepEqual(result.analysis_results.by_type.Docker, { pinned: 2, total: 5 });
-    assert.equal(result.analysis_results.total_dependencies, 22);
+    assert.deepEqual(result.analysis_results.by_type.Docker, { pinned: 2, total: 6 });
+    assert.equal(result.analysis_results.total_dependencies, 23);
     assert.equal(result.analysis_results.pinned_count, 10);
     const setupNode = result.analysis_results.findings.find((f) => f.line === 7);
     assert.equal(setupNode?.message, 'owned Action not pinned by hash');
@@ -128,6 +130,7 @@ test('commands in folded and single-line run: values get their file lines', asyn
   const workflow = `on: push
 jobs:
   a:
+    runs-on: ubuntu-latest
     steps:
       - run: >
           echo one
@@ -139,7 +142,7 @@ jobs:
   const repo = await makeRepo({ '.github/workflows/a.yml': workflow });
   try {
     const result = (await checker.run(makeContext(repo.view))) as unknown as { dependencies: { dep_type: string; line_number: number }[] };
-    assert.deepEqual(result.dependencies.map((d) => [d.dep_type, d.line_number]), [['ScriptDownload', 9], ['GoInstall', 10]]);
+    assert.deepEqual(result.dependencies.map((d) => [d.dep_type, d.line_number]), [['ScriptDownload', 10], ['GoInstall', 11]]);
   } finally {
     await repo.cleanup();
   }

@@ -27,7 +27,7 @@ export const checker: Checker = {
         actions: { owned: tally(actions.filter((dep) => dep.owned)), third_party: tally(actions.filter((dep) => !dep.owned)) },
         findings: dependencies
           .filter((dep) => !dep.pinned)
-          .map((dep) => ({ file: display(dep.path), line: dep.line, type: dep.type, name: dep.name, version: dep.version, message: unpinnedMessage(dep), snippet: dep.snippet })),
+          .map((dep) => ({ file: display(dep.path), line: dep.line, end_line: dep.endLine ?? dep.line, type: dep.type, name: dep.name, version: dep.version, message: unpinnedMessage(dep), snippet: dep.snippet })),
       },
       dependencies: dependencies.map((dep) => {
         const entry: { [key: string]: Json } = {
@@ -36,6 +36,7 @@ export const checker: Checker = {
           dep_type: dep.type,
           file_path: display(dep.path),
           line_number: dep.line,
+          end_line: dep.endLine ?? dep.line,
           is_pinned: dep.pinned,
           is_owned: dep.owned,
           snippet: dep.snippet,

@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'pinned-dependencies-checker',
-  version: 1,
+  version: 2,
   description: 'Actions, container images, packages and install commands not pinned by hash (Scorecard Pinned-Dependencies).',
   requirements: { checkout: 'shallow' },
 };

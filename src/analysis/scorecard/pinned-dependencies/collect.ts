@@ -1,17 +1,19 @@
 /** Gathers every dependency the checker reports, reading files only through the shared repository view. */
 import type { RepoView } from '../../../lib/repo/repo-view.js';
 import { loadWorkflows } from '../../workflows/load.js';
-import { shellDependencies } from '../../workflows/shell.js';
 import { actionDependencies } from './actions.js';
 import { composeDependencies, dockerfileDependencies, isComposeFile, isDockerfile } from './docker.js';
 import { isRequirementsFile, LOCKFILES, packageJsonDependencies, requirementsDependencies } from './manifests.js';
-import { fromShell, isShellScript, workflowRunDependencies } from './scripts.js';
+import { isShellScript, mayBeShellScript, scanUnits, scriptUnit, workflowRunUnits, type ShellUnit } from './scripts.js';
 import type { Collected, Dependency, FileProblem } from './types.js';
 
 /** Vendored trees are other projects' dependencies, not this one's. */
 const VENDORED = /(^|\/)(node_modules|vendor|third_party|\.venv|venv)\//;
 
-const MEMO_KEY = 'pinned-dependencies:collected:v1';
+/** Extension-less files are opened to read a shebang; big ones are data, not scripts. */
+const MAX_SCRIPT_BYTES = 1024 * 1024;
+
+const MEMO_KEY = 'pinned-dependencies:collected:v2';
 
 export function collectDependencies(repo: RepoView): Promise<Collected> {
   return repo.memo(MEMO_KEY, () => collect(repo));
@@ -20,12 +22,17 @@ export function collectDependencies(repo: RepoView): Promise<Collected> {
 async function collect(repo: RepoView): Promise<Collected> {
   const dependencies: Dependency[] = [];
   const problems: FileProblem[] = [];
+  // Shell (run: steps, RUN lines, scripts) is gathered first and scanned at the end, loading the parser once.
+  const units: ShellUnit[] = [];
   for (const workflow of await loadWorkflows(repo)) {
     if (workflow.error) {
       problems.push({ path: workflow.path, error: workflow.error });
       continue;
     }
-    dependencies.push(...actionDependencies(workflow), ...workflowRunDependencies(workflow));
+    dependencies.push(...actionDependencies(workflow));
+    const runs = workflowRunUnits(workflow);
+    units.push(...runs.units);
+    problems.push(...runs.problems);
   }
   const files = (await repo.files()).filter((file) => !VENDORED.test(file.path));
   const lockDirs = new Map<string, string>();
@@ -36,11 +43,18 @@ async function collect(repo: RepoView): Promise<Collected> {
     const read = (): Promise<string> => repo.readText(file.path);
     let found: Collected | null = null;
     try {
-      if (isDockerfile(file)) found = dockerfileDependencies(file.path, await read());
+      if (isDockerfile(file)) {
+        const docker = dockerfileDependencies(file.path, await read());
+        units.push(...docker.units);
+        found = docker;
+      }
       else if (isComposeFile(file)) found = composeDependencies(file.path, await read());
       else if (isRequirementsFile(file.lowerName)) found = requirementsDependencies(file.path, await read());
       else if (file.lowerName === 'package.json') found = packageJsonDependencies(file.path, await read(), governingLockfile(file.path, lockDirs));
-      else if (isShellScript(file.lowerName)) found = { dependencies: fromShell(shellDependencies(await read()), file.path, 0), problems: [] };
+      else if (mayBeShellScript(file.lowerName) && file.size <= MAX_SCRIPT_BYTES) {
+        const text = await read();
+        if (isShellScript(file.path, text.split(/\r?\n/, 1)[0] ?? '')) units.push(scriptUnit(file.path, text));
+      }
     } catch (err) {
       found = { dependencies: [], problems: [{ path: file.path, error: err instanceof Error ? err.message : String(err) }] };
     }
@@ -49,6 +63,9 @@ async function collect(repo: RepoView): Promise<Collected> {
       problems.push(...found.problems);
     }
   }
+  const shell = await scanUnits(units);
+  dependencies.push(...shell.dependencies);
+  problems.push(...shell.problems);
   dependencies.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   return { dependencies, problems };
 }

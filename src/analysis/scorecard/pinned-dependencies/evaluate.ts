@@ -43,7 +43,7 @@ export function pinnedDependenciesScore(dependencies: readonly Dependency[]): nu
     const only = owned.total > 0 ? owned : thirdParty;
     groups.push({ success: only.pinned, total: only.total, weight: NORMAL_WEIGHT });
   }
-  const others: ScorecardEcosystem[] = ['containerImage', 'downloadThenRun', 'goCommand', 'pipCommand', 'npmCommand'];
+  const others: ScorecardEcosystem[] = ['containerImage', 'downloadThenRun', 'goCommand', 'pipCommand', 'npmCommand', 'chocoCommand', 'nugetCommand'];
   for (const ecosystem of others) {
     const counted = tally(dependencies.filter((dep) => dep.ecosystem === ecosystem));
     if (counted.total > 0) groups.push({ success: counted.pinned, total: counted.total, weight: NORMAL_WEIGHT });

@@ -1,14 +1,14 @@
 /** One dependency found by pinned-dependencies-checker, before it is shaped for output. */
 
 /** Upstream's five types plus the command types Scorecard also checks. */
-export const DEP_TYPES = ['Action', 'Docker', 'PythonPip', 'NodeJS', 'ScriptDownload', 'GoInstall', 'PipInstall', 'NpmInstall'] as const;
+export const DEP_TYPES = ['Action', 'Docker', 'PythonPip', 'NodeJS', 'ScriptDownload', 'GoInstall', 'PipInstall', 'NpmInstall', 'ChocoInstall', 'NugetInstall'] as const;
 export type DepType = (typeof DEP_TYPES)[number];
 
 /**
  * The Scorecard ecosystem a dependency counts in for the Pinned-Dependencies score, or null when Scorecard
  * does not score it (requirements files, package.json and docker-compose are reported but not scored).
  */
-export type ScorecardEcosystem = 'githubAction' | 'containerImage' | 'downloadThenRun' | 'goCommand' | 'pipCommand' | 'npmCommand';
+export type ScorecardEcosystem = 'githubAction' | 'containerImage' | 'downloadThenRun' | 'goCommand' | 'pipCommand' | 'npmCommand' | 'chocoCommand' | 'nugetCommand';
 
 export interface Dependency {
   name: string;
@@ -17,6 +17,8 @@ export interface Dependency {
   /** Repository-relative path. */
   path: string;
   line: number;
+  /** Last line of what is reported (Scorecard's EndOffset), when it is not `line`: a whole multi-line RUN instruction. */
+  endLine?: number;
   pinned: boolean;
   /** Upstream's owned split for actions (false for everything else). */
   owned: boolean;
