@@ -52,8 +52,9 @@ async function collect(repo: RepoView): Promise<Collected> {
       else if (isRequirementsFile(file.lowerName)) found = requirementsDependencies(file.path, await read());
       else if (file.lowerName === 'package.json') found = packageJsonDependencies(file.path, await read(), governingLockfile(file.path, lockDirs));
       else if (mayBeShellScript(file.lowerName) && file.size <= MAX_SCRIPT_BYTES) {
-        const text = await read();
-        if (isShellScript(file.path, text.split(/\r?\n/, 1)[0] ?? '')) units.push(scriptUnit(file.path, text));
+        // The first line decides (a shebang), so only that much is read of files that turn out not to be shell.
+        const firstLine = (await repo.head(file.path, 256)).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+        if (isShellScript(file.path, firstLine)) units.push(scriptUnit(file.path, await read()));
       }
     } catch (err) {
       found = { dependencies: [], problems: [{ path: file.path, error: err instanceof Error ? err.message : String(err) }] };

@@ -40,11 +40,26 @@ export interface ScanResult {
   errors: string[];
 }
 
-/** Cheap test that a script can yield anything, so the parser is loaded and run only when it can matter. */
-const TRIGGERS = /(^|[^\w.-])(curl|wget|gsutil|aws|go|pip3?|python[\d.]*|npm|choco(\.exe)?|nuget(\.exe)?|dotnet(\.exe)?)($|[^\w-])/i;
+/**
+ * Cheap test that a script can yield anything, so the parser (slow to load, slow on large scripts) runs only
+ * when it can matter. It must accept every script the scan could report on: downloads (which may feed a later
+ * `bash file`), the package-manager commands with their subcommands, and anything once a file is tainted.
+ */
+const TRIGGERS = [
+  /(^|[^\w.-])(curl|wget|gsutil)($|[^\w.-])/i,
+  /(^|[^\w.-])aws\s+s3api\b/i,
+  /(^|[^\w.-])go\s+(get|install)\b/i,
+  /(^|[^\w.-])pip3?\s+install\b/i,
+  /\s-m\s+pip\b/i,
+  /(^|[^\w.-])npm($|[^\w.-])/i,
+  /(^|[^\w.-])(choco|nuget)(\.exe)?\s+install\b/i,
+  /(^|[^\w.-])dotnet(\.exe)?\s+add\b/i,
+];
 
 export function mayMatter(script: string, tainted: ReadonlySet<string>): boolean {
-  return tainted.size > 0 || TRIGGERS.test(script);
+  if (tainted.size > 0) return true;
+  const joined = script.replace(/\\\r?\n[ \t]*/g, ' ');
+  return TRIGGERS.some((trigger) => trigger.test(joined));
 }
 
 export function scanScript(sh: ShellSyntax, script: string, base: Base, tainted: Set<string>): ScanResult {
