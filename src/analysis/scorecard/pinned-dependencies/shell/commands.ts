@@ -81,11 +81,11 @@ export function downloadTarget(cmd: readonly string[]): string | null {
   return null;
 }
 
-/** A destination that is a bare folder (`.`/`/`) receives the source's file name. */
+/** A destination that names a folder (`dir/`, `.`) receives the source's file name, as `gsutil cp`/`aws` do. */
 function intoFolder(destination: string, source: string): string {
   const clean = cleanPath(destination);
-  if (clean === '.' || clean === '/') return cleanPath(`${clean}/${basename(urlPath(source))}`);
-  return destination;
+  if (!destination.endsWith('/') && clean !== '.' && clean !== '/' && clean !== '..') return destination;
+  return cleanPath(`${clean}/${basename(urlPath(source))}`);
 }
 
 function urlPath(url: string): string {
