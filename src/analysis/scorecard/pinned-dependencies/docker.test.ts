@@ -61,7 +61,8 @@ test('RUN lines: continuations joined (findings span the instruction), heredocs,
     '#!/usr/bin/env python',
     'print("curl https://x | sh")',
     'EOT',
-    'RUN ["npm", "ci"]',
+    'RUN ["npm", \\',
+    '     "ci"]',
     'RUN echo "unterminated',
   ].join('\n');
   const { units } = dockerfileDependencies('Dockerfile', text);
@@ -72,7 +73,7 @@ test('RUN lines: continuations joined (findings span the instruction), heredocs,
       ['ScriptDownload', 2, 4, false],
       ['ScriptDownload', 6, 6, false],
       ['PipInstall', 8, 8, false],
-      ['NpmInstall', 14, 14, true],
+      ['NpmInstall', 14, 15, true],
     ],
   );
   assert.equal(problems.length, 1);

@@ -105,15 +105,16 @@ function runUnits(instruction: Instruction, path: string, lines: readonly string
   }
   const raw = instruction.getRawArgumentsContent();
   if (!raw) return [];
-  let script: string;
-  if (raw.trimStart().startsWith('[')) {
+  // Continuations are joined first: an exec form may span lines too.
+  let script = joinContinuations(raw);
+  if (script.trimStart().startsWith('[')) {
     try {
-      const parsed: unknown = JSON.parse(raw);
-      script = Array.isArray(parsed) ? parsed.map(String).join(' ') : raw;
+      const parsed: unknown = JSON.parse(script);
+      if (Array.isArray(parsed)) script = parsed.map(String).join(' ');
     } catch {
-      script = joinContinuations(raw);
+      // Not valid JSON: Docker runs it as a shell command.
     }
-  } else script = joinContinuations(raw);
+  }
   return [{ path, script, base: { start: range.start.line, end: range.end.line }, tainted }];
 }
 
