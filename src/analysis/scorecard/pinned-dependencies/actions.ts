@@ -8,8 +8,9 @@ import type { Dependency } from './types.js';
 
 /** Upstream's "owned" organisations: the platform's own and a few widely trusted vendors. */
 const OWNED_ORGS = new Set(['actions', 'github', 'gitcode', 'gitee', 'microsoft', 'azure', 'docker', 'codecov', 'coverallsapp', 'softprops']);
-const COMMIT_SHA = /^[0-9a-f]{40}$/i;
-const DIGEST = /@sha256:[0-9a-f]{64}$/i;
+/** Scorecard's rules (isActionDependencyPinned): an `@` followed by at least 40 hex digits; for docker:// a digest. */
+const COMMIT_SHA = /@[0-9a-f]{40,}/i;
+const DIGEST = /@sha256:[0-9a-f]{64}/i;
 
 export function actionDependencies(workflow: Workflow): Dependency[] {
   const out: Dependency[] = [];
@@ -40,8 +41,10 @@ function actionDependency(workflow: Workflow, uses: SourceText): Dependency | nu
       line: uses.keyLine,
       pinned: DIGEST.test(image),
       owned: false,
+      // Scorecard scores a docker:// step as a (third-party) action, not as a Dockerfile image.
+      githubOwned: false,
       snippet,
-      ecosystem: 'containerImage',
+      ecosystem: 'githubAction',
     };
   }
   const at = value.lastIndexOf('@');
@@ -54,7 +57,7 @@ function actionDependency(workflow: Workflow, uses: SourceText): Dependency | nu
     type: 'Action',
     path: workflow.path,
     line: uses.keyLine,
-    pinned: COMMIT_SHA.test(version),
+    pinned: COMMIT_SHA.test(value),
     owned: OWNED_ORGS.has(org) || org === workflow.platform,
     githubOwned: org === 'actions' || org === 'github',
     snippet,
