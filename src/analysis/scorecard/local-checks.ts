@@ -11,7 +11,7 @@ import { findDependencyUpdateTools } from './dependency-update-tools.js';
 import { findFuzzers } from './fuzzing-tools.js';
 import { findPackaging } from './packaging.js';
 import { collectDependencies } from './pinned-dependencies/collect.js';
-import { pinnedDependenciesScore, unpinnedMessage } from './pinned-dependencies/evaluate.js';
+import { pinnedDependenciesScore, scorecardPinnedSummary, scorecardUnpinnedText } from './pinned-dependencies/evaluate.js';
 import { findSast } from './sast.js';
 import { findSecurityPolicy } from './security-policy/find.js';
 import { evaluateTokenPermissions, permissionFacts } from './token-permissions.js';
@@ -133,7 +133,8 @@ const pinnedDependencies: ScorecardCheck = {
     const scored = dependencies.filter((dep) => dep.ecosystem !== null);
     const details = [
       ...problems.map((problem) => `Info: Possibly incomplete results: ${problem.path}: ${problem.error}`),
-      ...scored.filter((dep) => !dep.pinned).map((dep) => `Warn: ${unpinnedMessage(dep)}: ${dep.path}:${dep.line}`),
+      ...scored.filter((dep) => !dep.pinned).map((dep) => `Warn: ${scorecardUnpinnedText(dep)}: ${dep.path}:${dep.line}`),
+      ...scorecardPinnedSummary(scored).map((text) => `Info: ${text}`),
     ];
     const score = pinnedDependenciesScore(scored);
     if (score < 0) return inconclusive('no dependencies found', details);

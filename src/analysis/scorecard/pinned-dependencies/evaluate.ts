@@ -58,3 +58,39 @@ export function pinnedDependenciesScore(dependencies: readonly Dependency[]): nu
   }
   return Math.floor(weighted / weights);
 }
+
+/** Scorecard's names of its dependency types, as its messages print them. */
+const SCORECARD_TYPE: Record<ScorecardEcosystem, string> = {
+  githubAction: 'GitHubAction',
+  containerImage: 'containerImage',
+  downloadThenRun: 'downloadThenRun',
+  goCommand: 'goCommand',
+  pipCommand: 'pipCommand',
+  npmCommand: 'npmCommand',
+  chocoCommand: 'chocoCommand',
+  nugetCommand: 'nugetCommand',
+};
+
+/** Scorecard's warning text for an unpinned dependency (`third-party GitHubAction not pinned by hash`). */
+export function scorecardUnpinnedText(dep: Dependency): string {
+  if (dep.ecosystem === 'githubAction') return `${dep.githubOwned === true ? 'GitHub-owned' : 'third-party'} GitHubAction not pinned by hash`;
+  return `${dep.ecosystem ? SCORECARD_TYPE[dep.ecosystem] : dep.type} not pinned by hash`;
+}
+
+/** Scorecard's per-ecosystem summary lines (`  3 out of   5 goCommand dependencies pinned`). */
+export function scorecardPinnedSummary(dependencies: readonly Dependency[]): string[] {
+  const pad = (n: number): string => String(n).padStart(3, ' ');
+  const line = (counted: Tally, name: string): string => `${pad(counted.pinned)} out of ${pad(counted.total)} ${name} dependencies pinned`;
+  const out: string[] = [];
+  const actions = dependencies.filter((dep) => dep.ecosystem === 'githubAction');
+  const owned = tally(actions.filter((dep) => dep.githubOwned === true));
+  const thirdParty = tally(actions.filter((dep) => dep.githubOwned !== true));
+  if (owned.total > 0) out.push(line(owned, 'GitHub-owned GitHubAction'));
+  if (thirdParty.total > 0) out.push(line(thirdParty, 'third-party GitHubAction'));
+  for (const ecosystem of Object.keys(SCORECARD_TYPE) as ScorecardEcosystem[]) {
+    if (ecosystem === 'githubAction') continue;
+    const counted = tally(dependencies.filter((dep) => dep.ecosystem === ecosystem));
+    if (counted.total > 0) out.push(line(counted, SCORECARD_TYPE[ecosystem]));
+  }
+  return out;
+}
