@@ -122,3 +122,9 @@ test('mayMatter skips scripts that cannot yield anything, so the parser need not
   assert.equal(mayMatter('./tool', new Set(['tool'])), true);
   assert.equal(mayMatter('cargo build --release', new Set()), false);
 });
+
+test('loading the parser leaves no global behind', async () => {
+  const before = Object.prototype.hasOwnProperty.call(globalThis, 'require');
+  await loadShellSyntax();
+  assert.equal(Object.prototype.hasOwnProperty.call(globalThis, 'require'), before);
+});

@@ -81,7 +81,14 @@ export function loadShellSyntax(): Promise<ShellSyntax> {
 }
 
 async function load(): Promise<ShellSyntax> {
+  // The GopherJS runtime sets `globalThis.require` while it starts; put back what was there so other code's
+  // environment checks (`typeof require`) do not change because the parser was loaded.
+  const scope = globalThis as { require?: unknown };
+  const hadRequire = Object.prototype.hasOwnProperty.call(scope, 'require');
+  const previousRequire = scope.require;
   const module = (await import('mvdan-sh')) as unknown as { default: { syntax: MvdanSyntax } };
+  if (hadRequire) scope.require = previousRequire;
+  else delete scope.require;
   const syntax = module.default.syntax;
   const parser = syntax.NewParser();
   const base = {
