@@ -124,7 +124,7 @@ test('mayMatter skips scripts that cannot yield anything, so the parser need not
 });
 
 test('loading the parser leaves no global behind', async () => {
-  const before = Object.prototype.hasOwnProperty.call(globalThis, 'require');
+  // GopherJS sets globalThis.require while it starts (ESM test processes have none); syntax.ts removes it.
   await loadShellSyntax();
-  assert.equal(Object.prototype.hasOwnProperty.call(globalThis, 'require'), before);
+  assert.equal(Object.prototype.hasOwnProperty.call(globalThis, 'require'), false);
 });
