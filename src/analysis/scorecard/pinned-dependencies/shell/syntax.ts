@@ -86,7 +86,10 @@ async function load(): Promise<ShellSyntax> {
   const scope = globalThis as { require?: unknown };
   const hadRequire = Object.prototype.hasOwnProperty.call(scope, 'require');
   const previousRequire = scope.require;
-  const module = (await import('mvdan-sh')) as unknown as { default: { syntax: MvdanSyntax } };
+  // mvdan-sh ships no types: the specifier is a variable so TypeScript types the module as unknown-shaped, and
+  // it is narrowed to the interfaces above.
+  const specifier = 'mvdan-sh';
+  const module = (await import(specifier)) as { default: { syntax: MvdanSyntax } };
   if (hadRequire) scope.require = previousRequire;
   else delete scope.require;
   const syntax = module.default.syntax;
