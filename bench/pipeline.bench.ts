@@ -225,7 +225,7 @@ async function inBatches<T, R>(items: readonly T[], concurrency: number, work: (
 
 async function pipelineRound(server: OpenCheckerProcess, repo: string, roundNumber: number): Promise<PipelineRound> {
   const body = { commands: ['readme-checker'], project_url: repo, task_metadata: { version_number: 'None' } };
-  const expected = `${basename(repo)}/README.md\n`;
+  const expected = JSON.stringify({ readme_file: [`${basename(repo)}/README.md`] });
   const cpuBefore = cpuSeconds(server.pid, true);
   const gitCpuBefore = cpuBefore - cpuSeconds(server.pid);
   const metricsBefore = await scrapeMetrics(server);
@@ -260,7 +260,7 @@ async function pipelineRound(server: OpenCheckerProcess, repo: string, roundNumb
     if (response.status !== 200) throw new Error(`GET /opencheck/${taskId} answered ${response.status}`);
     return response.body as TaskView;
   });
-  const bad = tasks.filter((task) => task.status !== 'succeeded' || task.scan_results?.['readme-checker'] !== expected);
+  const bad = tasks.filter((task) => task.status !== 'succeeded' || JSON.stringify(task.scan_results?.['readme-checker']) !== expected);
   if (bad.length > 0) {
     const sample = bad.slice(0, 5).map((task) => `${task.task_id}: ${task.status} ${task.error ?? ''} ${JSON.stringify(task.scan_results)}`);
     throw new Error(`round ${roundNumber}: ${bad.length} of ${TASKS} tasks did not succeed with the expected result:\n  ${sample.join('\n  ')}`);

@@ -48,8 +48,8 @@ describe('openchecker CLI', () => {
     const payload = JSON.parse(result.stdout) as Record<string, unknown>;
     assert.deepEqual(Object.keys(payload), ['command_list', 'project_url', 'task_metadata', 'scan_results']);
     assert.deepEqual(payload.scan_results, {
-      'readme-checker': 'tool/README.md\n',
-      'maintainers-checker': 'tool/MAINTAINERS\n',
+      'readme-checker': { readme_file: ['tool/README.md'] },
+      'maintainers-checker': { maintainers_file: ['tool/MAINTAINERS'] },
       'binary-checker': { binary_file_list: ['tool/logo.png'], binary_archive_list: [] },
     });
     assert.match(result.stderr, /\[3\/3\]/);

@@ -115,8 +115,8 @@ describe('openchecker up, end to end', () => {
       assert.deepEqual(payload.scan_results, task.scan_results, 'the callback and the API agree');
 
       const results = task.scan_results ?? {};
-      assert.equal(results['readme-checker'], 'demo/README.md\n');
-      assert.equal(results['maintainers-checker'], 'demo/.github/CODEOWNERS\n');
+      assert.deepEqual(results['readme-checker'], { readme_file: ['demo/README.md'] });
+      assert.deepEqual(results['maintainers-checker'], { maintainers_file: ['demo/.github/CODEOWNERS'] });
       assert.deepEqual((results['dependency-update-tool-checker'] as { name: string }[]).map((t) => t.name), ['Dependabot']);
       // url-checker cannot check a local path: only that command errors, the others succeed.
       assert.match(String((results['url-checker'] as { error?: string }).error), /http/);
@@ -133,7 +133,7 @@ describe('openchecker up, end to end', () => {
     });
     const task = await waitFor(() => getTask(up.url, headers, id), finished, 60_000, 'the task');
     assert.equal(task.status, 'succeeded');
-    assert.equal(task.scan_results?.['readme-checker'], 'demo/README.md\ndemo/docs/README.md\n');
+    assert.deepEqual(task.scan_results?.['readme-checker'], { readme_file: ['demo/README.md', 'demo/docs/README.md'] });
     assert.equal(task.callback.status, 'none');
   });
 
@@ -160,7 +160,7 @@ describe('openchecker up, end to end', () => {
     assert.equal(task.callback.status, 'failed');
     assert.equal(task.callback.attempts, 3);
     assert.match(task.callback.last_error ?? '', /ECONNREFUSED|connect/i);
-    assert.equal(task.scan_results?.['readme-checker'], 'demo/README.md\n');
+    assert.deepEqual(task.scan_results?.['readme-checker'], { readme_file: ['demo/README.md'] });
   });
 
   test('a missing repository fails the task with a clear error in every command', async () => {
@@ -198,7 +198,7 @@ describe('openchecker up, end to end', () => {
     assert.match(result.stderr, /task [0-9a-f-]{36} queued/);
     const task = JSON.parse(result.stdout) as TaskView;
     assert.equal(task.status, 'succeeded');
-    assert.equal(task.scan_results?.['readme-checker'], 'demo/README.md\n');
+    assert.deepEqual(task.scan_results?.['readme-checker'], { readme_file: ['demo/README.md'] });
     assert.deepEqual(task.scan_results?.['eol-checker'], { eol_status: '', eol_release: '', eol_time: '' });
   });
 

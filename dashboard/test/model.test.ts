@@ -209,7 +209,12 @@ test('dependency update tools: one finding per configuration file', () => {
 
 test('errors, find output, empty results and unknown commands', () => {
   assert.deepEqual(resultView('scorecard-score', { error: 'URL is not supported by scorecard CLI.' }), { kind: 'error', message: 'URL is not supported by scorecard CLI.' });
+  // Both finder shapes: the list (default) and the legacy text (`[OpenCheck] legacy_text_results`).
+  assert.deepEqual(resultView('readme-checker', { readme_file: ['demo/README.md', 'demo/docs/README.md'] }), { kind: 'paths', paths: ['demo/README.md', 'demo/docs/README.md'] });
   assert.deepEqual(resultView('readme-checker', 'demo/README.md\ndemo/docs/README.md\n'), { kind: 'paths', paths: ['demo/README.md', 'demo/docs/README.md'] });
+  assert.deepEqual(resultView('maintainers-checker', { maintainers_file: ['demo/OWNERS'] }), { kind: 'paths', paths: ['demo/OWNERS'] });
+  assert.equal(resultView('maintainers-checker', { maintainers_file: [] }).kind, 'empty');
+  assert.equal(resultView('readme-checker', {}).kind, 'empty');
   assert.equal(resultView('osv-scanner', {}).kind, 'empty');
   assert.equal(resultView('osv-scanner', { results: [] }).kind, 'empty');
   assert.deepEqual(resultView('url-checker', { status_code: 200, is_accessible: true }), { kind: 'json', value: { status_code: 200, is_accessible: true } });

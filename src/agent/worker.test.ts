@@ -94,7 +94,7 @@ describe('agent message handling', () => {
     assert.equal(task.status, 'succeeded');
     // The list reads no result bodies (issue #14); the task itself has them.
     assert.equal(task.scanResults, null);
-    assert.deepEqual((await backend.store.getTask(task.taskId))?.scanResults, { 'readme-checker': 'demo/README.md\n' });
+    assert.deepEqual((await backend.store.getTask(task.taskId))?.scanResults, { 'readme-checker': { readme_file: ['demo/README.md'] } });
     assert.equal(task.callback.status, 'pending');
     assert.deepEqual(await readdir(join(dir, 'ws')), [], 'the workspace is removed');
   });

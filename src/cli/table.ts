@@ -1,12 +1,20 @@
 /** A plain-text summary of results, one row per command, for `--format table`. */
 import type { Json } from '../checkers/types.js';
 
+/** The paths of a finder's result: upstream's newline-separated text, or `{"readme_file": [paths]}` (one key). */
+function foundPaths(result: Json): string[] | null {
+  if (typeof result === 'string') return result.split('\n').filter(Boolean);
+  const values = result && typeof result === 'object' && !Array.isArray(result) ? Object.values(result) : [];
+  const list = values.length === 1 ? values[0] : null;
+  return Array.isArray(list) && list.every((item): item is string => typeof item === 'string') ? list : null;
+}
+
 function summarise(result: Json): { status: string; summary: string } {
   if (result && typeof result === 'object' && !Array.isArray(result) && typeof result.error === 'string') {
     return { status: 'error', summary: result.error };
   }
-  if (typeof result === 'string') {
-    const lines = result.split('\n').filter(Boolean);
+  const lines = foundPaths(result);
+  if (lines) {
     return { status: 'ok', summary: lines.length === 0 ? 'nothing found' : `${lines.length} found: ${lines.slice(0, 3).join(', ')}${lines.length > 3 ? ', ...' : ''}` };
   }
   if (Array.isArray(result)) return { status: 'ok', summary: result.length === 0 ? 'nothing found' : `${result.length} item(s)` };

@@ -134,6 +134,11 @@ export const configSchema = {
     data_dir: str('.openchecker', 'Data folder of `openchecker up`: database, generated JWT secret.', false, { emptyMeansDefault: true }),
     agents: int(2, 'Number of agent workers `openchecker up` runs.', false, 1, 64),
     allow_local_repos: bool(false, 'Accept local paths and file:// URLs as project_url (single-user setups, tests).', false),
+    legacy_text_results: bool(
+      false,
+      'readme-checker and maintainers-checker answer the Python version\'s newline-separated string of paths ({} when none) instead of {"readme_file": [...]} / {"maintainers_file": [...]}; for consumers written against the Python version.',
+      false,
+    ),
     eol_list_path: str('', 'Path of the EOL list (upstream eol.yaml format); empty: eol.yaml beside config.ini, else the shipped list.', false),
     clone_timeout_s: int(600, 'Time limit of one git clone, in seconds.', false, 1),
     clone_max_size_mb: int(2048, 'Largest workspace a clone may fill, in MiB; larger clones are stopped.', false, 1),

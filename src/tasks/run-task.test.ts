@@ -64,8 +64,8 @@ describe('runTask', () => {
     assert.equal(run.status, 'succeeded');
     assert.equal(run.error, null);
     assert.deepEqual(run.scanResults, {
-      'readme-checker': 'demo/README.md\n',
-      'maintainers-checker': {},
+      'readme-checker': { readme_file: ['demo/README.md'] },
+      'maintainers-checker': { maintainers_file: [] },
       'no-such-command': { error: 'no-such-command is not available in this version of OpenChecker' },
     });
     assert.deepEqual(Object.keys(run.commandVersions), ['readme-checker', 'maintainers-checker', 'no-such-command']);
@@ -80,7 +80,7 @@ describe('runTask', () => {
   test('clones at the task version', async () => {
     const made: string[] = [];
     const run = await runTask(options(['maintainers-checker'], made, { task: makeTask({ projectUrl: repo.dir, repoName: 'demo', versionNumber: 'v1' }) }));
-    assert.deepEqual(run.scanResults, { 'maintainers-checker': 'demo/MAINTAINERS\n' });
+    assert.deepEqual(run.scanResults, { 'maintainers-checker': { maintainers_file: ['demo/MAINTAINERS'] } });
   });
 
   test('writes a worktree only when a command asks for one', async () => {
@@ -100,7 +100,7 @@ describe('runTask', () => {
   test('a folder is read in place, as it is on disk', async () => {
     const made: string[] = [];
     const run = await runTask(options(['readme-checker', 'maintainers-checker'], made, { source: { folder: repo.dir } }));
-    assert.deepEqual(run.scanResults, { 'readme-checker': 'demo/README.md\n', 'maintainers-checker': {} });
+    assert.deepEqual(run.scanResults, { 'readme-checker': { readme_file: ['demo/README.md'] }, 'maintainers-checker': { maintainers_file: [] } });
     assert.deepEqual(made, []);
   });
 

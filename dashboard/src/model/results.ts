@@ -1,6 +1,6 @@
 /** Which view shows a command's result: chosen by command name, checked against the output's shape. */
 import { findingsReport, type FindingsReport } from './findings.js';
-import { isObject, maybeParseJson } from './json.js';
+import { asArray, isObject, maybeParseJson } from './json.js';
 import { isLanguagesOutput, languageSegments, type LanguageSegment } from './languages.js';
 import { isLicenseeOutput, isScancodeOutput, licenseeSummary, scancodeSummary, type LicenseSummary } from './licenses.js';
 import { isOsvOutput, vulnerabilityReport, type VulnerabilityReport } from './osv.js';
@@ -21,6 +21,22 @@ export type ResultView =
 function errorOf(value: unknown): string | null {
   if (!isObject(value) || typeof value.error !== 'string') return null;
   return Object.keys(value).length === 1 ? value.error : null;
+}
+
+/** The finders' list shape, `{"readme_file": [paths]}`, and what an empty list means. */
+const FINDER_KEYS: Readonly<Record<string, { key: string; none: string }>> = {
+  'readme-checker': { key: 'readme_file', none: 'No README files.' },
+  'maintainers-checker': { key: 'maintainers_file', none: 'No MAINTAINERS, COMMITTERS, OWNERS or CODEOWNERS files.' },
+};
+
+function finderView(command: string, value: unknown): ResultView | null {
+  const finder = FINDER_KEYS[command];
+  if (!finder) return null;
+  // `{}` is the legacy text setting's (and upstream's) "nothing found".
+  if (isObject(value) && Object.keys(value).length === 0) return { kind: 'empty', message: finder.none };
+  if (!isObject(value) || !Array.isArray(value[finder.key])) return null;
+  const paths = asArray(value[finder.key]).filter((p): p is string => typeof p === 'string');
+  return paths.length === 0 ? { kind: 'empty', message: finder.none } : { kind: 'paths', paths };
 }
 
 /** Upstream's finders returned `find` output: newline-terminated paths, `{}` when nothing matched. */
@@ -56,6 +72,8 @@ export function resultView(command: string, raw: unknown): ResultView {
       if (isScorecardOutput(value)) return { kind: 'scorecard', scorecard: scorecard(value) };
       break;
     default: {
+      const finder = finderView(command, value);
+      if (finder) return finder;
       const report = findingsReport(command, value);
       if (report) return { kind: 'findings', report };
     }

@@ -1,7 +1,9 @@
 /**
  * maintainers-checker: lists files naming the people responsible for the project (MAINTAINERS, COMMITTERS,
- * OWNERS, CODEOWNERS, with any suffix, case-insensitive, any depth). Upstream returned `find` output, so the
- * result is a string of newline-terminated `<repo-name>/<path>` lines, or `{}` when nothing matched.
+ * OWNERS, CODEOWNERS, with any suffix, case-insensitive, any depth) as
+ * `{"maintainers_file": ["<repo-name>/<path>", ...]}` (an empty list when there are none), the shape OSS
+ * Compass's v2 metrics read. Upstream returned `find` output; `[OpenCheck] legacy_text_results` brings that
+ * string (and `{}` for nothing found) back.
  */
 import { findFiles } from '../shared/find-output.js';
 import type { Checker } from '../types.js';
@@ -16,5 +18,5 @@ export function isMaintainersFile(lowerName: string): boolean {
 
 export const checker: Checker = {
   ...meta,
-  run: (ctx) => findFiles(ctx.repo, isMaintainersFile),
+  run: (ctx) => findFiles(ctx.repo, 'maintainers_file', isMaintainersFile, ctx.config.OpenCheck.legacy_text_results),
 };

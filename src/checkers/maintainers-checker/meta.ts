@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'maintainers-checker',
-  version: 2,
+  version: 3,
   description: 'Lists MAINTAINERS, COMMITTERS, OWNERS and CODEOWNERS files anywhere in the repository.',
   requirements: { checkout: 'shallow' },
 };

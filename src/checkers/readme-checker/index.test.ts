@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeContext, makeRepo } from '../../../test/support/fixtures.js';
+import { makeContext, makeRepo, testConfig } from '../../../test/support/fixtures.js';
 import { checker, isReadme } from './index.js';
 
 void test('isReadme matches lower-cased basenames starting with "readme"', () => {
@@ -30,13 +30,23 @@ void test('lists README files at any depth, any case, sorted, prefixed with the 
   });
   t.after(() => repo.cleanup());
   const result = await checker.run(makeContext(repo.view));
-  assert.equal(result, 'demo/README.md\ndemo/docs/README.md\ndemo/docs/readme.zh-CN.md\ndemo/packages/a/ReadMe.txt\n');
+  assert.deepEqual(result, { readme_file: ['demo/README.md', 'demo/docs/README.md', 'demo/docs/readme.zh-CN.md', 'demo/packages/a/ReadMe.txt'] });
 });
 
-void test('a repository without README files gives {}', async (t) => {
+void test('a repository without README files gives an empty list (a dict, as Compass reads it)', async (t) => {
   const repo = await makeRepo({ 'src/index.ts': 'export {};', 'docs/guide.md': '' });
   t.after(() => repo.cleanup());
-  assert.deepEqual(await checker.run(makeContext(repo.view)), {});
+  assert.deepEqual(await checker.run(makeContext(repo.view)), { readme_file: [] });
+});
+
+void test('[OpenCheck] legacy_text_results brings back upstream\'s string, and {} for nothing found', async (t) => {
+  const config = testConfig({ OPENCHECKER_OPENCHECK_LEGACY_TEXT_RESULTS: 'true' });
+  const repo = await makeRepo({ 'README.md': '# demo', 'docs/README.md': 'docs' });
+  t.after(() => repo.cleanup());
+  assert.equal(await checker.run(makeContext(repo.view, { config })), 'demo/README.md\ndemo/docs/README.md\n');
+  const empty = await makeRepo({ 'src/index.ts': '' });
+  t.after(() => empty.cleanup());
+  assert.deepEqual(await checker.run(makeContext(empty.view, { config })), {});
 });
 
 void test('ignores .git, symlinks and a binary README is still a README', async (t) => {
@@ -45,13 +55,15 @@ void test('ignores .git, symlinks and a binary README is still a README', async 
   await mkdir(join(repo.dir, '.git', 'sub'), { recursive: true });
   await writeFile(join(repo.dir, '.git', 'sub', 'README'), 'inside .git');
   await symlink('/etc/hostname', join(repo.dir, 'README.link'));
-  assert.equal(await checker.run(makeContext(repo.view)), 'demo/README.bin\n');
+  assert.deepEqual(await checker.run(makeContext(repo.view)), { readme_file: ['demo/README.bin'] });
 });
 
-void test('a name with a newline or carriage return cannot forge or split lines: it is quoted, ordinary names are not', async (t) => {
+void test('a name with a newline or carriage return cannot forge or split entries: one list element each; quoted in the legacy text', async (t) => {
   const repo = await makeRepo({ 'README.md': '# demo', 'x\ndemo/FORGED/README.md': 'forged?', 'a\rb/README': 'cr', 'README\n.md': 'nl' }, { git: true });
   t.after(() => repo.cleanup());
-  assert.equal(await checker.run(makeContext(repo.view)), '"demo/README\\n.md"\ndemo/README.md\n"demo/a\\rb/README"\n"demo/x\\ndemo/FORGED/README.md"\n');
+  assert.deepEqual(await checker.run(makeContext(repo.view)), { readme_file: ['demo/README\n.md', 'demo/README.md', 'demo/a\rb/README', 'demo/x\ndemo/FORGED/README.md'] });
+  const config = testConfig({ OPENCHECKER_OPENCHECK_LEGACY_TEXT_RESULTS: 'true' });
+  assert.equal(await checker.run(makeContext(repo.view, { config })), '"demo/README\\n.md"\ndemo/README.md\n"demo/a\\rb/README"\n"demo/x\\ndemo/FORGED/README.md"\n');
 });
 
 void test('declares a shallow checkout and its name', () => {

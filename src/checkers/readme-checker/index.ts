@@ -1,8 +1,8 @@
 /**
- * readme-checker: lists README files anywhere in the repository. Upstream ran
- * `find dir -type f -name "README*"` and returned its stdout, so the result is a string of newline-terminated
- * `<repo-name>/<path>` lines; when nothing matched, upstream's empty stdout became `{}`, and consumers rely on
- * both shapes.
+ * readme-checker: lists README files anywhere in the repository as `{"readme_file": ["<repo-name>/<path>", ...]}`
+ * (an empty list when there are none), the shape OSS Compass's v2 metrics read. Upstream ran
+ * `find dir -type f -name "README*"` and returned its stdout; `[OpenCheck] legacy_text_results` brings that
+ * string (and `{}` for nothing found) back.
  */
 import { findFiles } from '../shared/find-output.js';
 import type { Checker } from '../types.js';
@@ -15,5 +15,5 @@ export function isReadme(lowerName: string): boolean {
 
 export const checker: Checker = {
   ...meta,
-  run: (ctx) => findFiles(ctx.repo, isReadme),
+  run: (ctx) => findFiles(ctx.repo, 'readme_file', isReadme, ctx.config.OpenCheck.legacy_text_results),
 };

@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'readme-checker',
-  version: 2,
+  version: 3,
   description: 'Lists README files anywhere in the repository (case-insensitive).',
   requirements: { checkout: 'shallow' },
 };

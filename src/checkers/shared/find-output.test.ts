@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findOutput, quotePath } from './find-output.js';
+import { findOutput, findResult, quotePath } from './find-output.js';
 
 test('findOutput keeps upstream shapes: newline-terminated string, {} when empty', () => {
   assert.deepEqual(findOutput([]), {});
@@ -21,4 +21,11 @@ test('findOutput: a name with a newline stays one line, so no result can be forg
   const output = findOutput(['demo/README.md', 'demo/x\ndemo/FORGED/README.md']);
   assert.equal(output, 'demo/README.md\n"demo/x\\ndemo/FORGED/README.md"\n');
   assert.equal(typeof output === 'string' && output.split('\n').length, 3);
+});
+
+test('findResult: {key: [paths]} (empty list when none), or the legacy text', () => {
+  assert.deepEqual(findResult('readme_file', [], false), { readme_file: [] });
+  assert.deepEqual(findResult('readme_file', ['demo/README.md', 'demo/a\nb/README'], false), { readme_file: ['demo/README.md', 'demo/a\nb/README'] });
+  assert.deepEqual(findResult('maintainers_file', [], true), {});
+  assert.equal(findResult('maintainers_file', ['demo/OWNERS', 'demo/a\nb/OWNERS'], true), 'demo/OWNERS\n"demo/a\\nb/OWNERS"\n');
 });

@@ -1,6 +1,11 @@
 /**
- * Upstream's shell-based file finders returned `find` stdout: newline-terminated paths, and `{}` when nothing
- * matched (empty stdout became `{}`). Consumers parse both shapes, so the finder checkers keep them.
+ * The result shape of the file finders (readme-checker, maintainers-checker).
+ *
+ * Upstream's shell-based finders returned `find` stdout: newline-terminated paths, and `{}` when nothing matched
+ * (empty stdout became `{}`). OSS Compass's v2 metric code turns every result into a dict and reads a list
+ * (`readme_file[]`, `maintainers_file[]`), so that string made it crash: the finders now answer
+ * `{"<key>": [paths]}`, with an empty list when nothing matched (still a dict, and "no files" rather than "no
+ * data"). `[OpenCheck] legacy_text_results = true` brings back upstream's string and `{}` for older consumers.
  */
 import type { RepoView } from '../../lib/repo/repo-view.js';
 import type { Json } from '../types.js';
@@ -38,15 +43,24 @@ export function quotePath(path: string): string {
   return `${quoted}"`;
 }
 
+/** Upstream's (legacy) text shape: one `quotePath` line per path, `{}` when there are none. */
 export function findOutput(displayPaths: readonly string[]): Json {
   return displayPaths.length === 0 ? {} : displayPaths.map((path) => `${quotePath(path)}\n`).join('');
 }
 
 /**
- * The files whose lower-cased name `matches`, in upstream's `find` output shape (`<repo>/<path>` lines, quoted
- * by `quotePath` when the name needs it), sorted by path because `files()` is (upstream's came in directory order).
+ * A finder's result: `{ [key]: [paths] }` (paths unquoted: a JSON string holds any name as one element), or with
+ * `legacyText` upstream's newline-separated string / `{}`.
  */
-export async function findFiles(repo: RepoView, matches: (lowerName: string) => boolean): Promise<Json> {
+export function findResult(key: string, displayPaths: readonly string[], legacyText: boolean): Json {
+  return legacyText ? findOutput(displayPaths) : { [key]: [...displayPaths] };
+}
+
+/**
+ * The files whose lower-cased name `matches`, as `<repo>/<path>` display paths in the shape `findResult` gives,
+ * sorted by path because `files()` is (upstream's came in directory order).
+ */
+export async function findFiles(repo: RepoView, key: string, matches: (lowerName: string) => boolean, legacyText: boolean): Promise<Json> {
   const files = await repo.files();
-  return findOutput(files.filter((file) => matches(file.lowerName)).map((file) => repo.displayPath(file.path)));
+  return findResult(key, files.filter((file) => matches(file.lowerName)).map((file) => repo.displayPath(file.path)), legacyText);
 }
