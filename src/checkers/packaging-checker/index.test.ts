@@ -22,6 +22,7 @@ jobs:
           npm publish --provenance
 `;
 
+// Scorecard counts docker/build-push-action whether or not it pushes.
 const DOCKER_NO_PUSH = `on: push
 jobs:
   image:
@@ -77,10 +78,11 @@ test('publishing jobs per workflow with tool and line', async () => {
       [
         ['demo/.gitee/workflows/pypi.yaml', true, 6, 'pypi', 'release'],
         ['demo/.github/workflows/bad.yml', false, 0, null, null],
-        ['demo/.github/workflows/docker-build.yml', false, 0, null, null],
+        ['demo/.github/workflows/docker-build.yml', true, 6, 'docker', 'image'],
         ['demo/.github/workflows/docker-push.yml', true, 6, 'docker', 'image'],
         ['demo/.github/workflows/maven.yml', false, 0, null, null],
-        ['demo/.github/workflows/npm.yml', true, 17, 'npm', 'publish'],
+        // npm counts only when publishing to the public npm registry (Scorecard's exact registry-url).
+        ['demo/.github/workflows/npm.yml', false, 0, null, null],
       ],
     );
     assert.match(result[1]?.error ?? '', /^invalid YAML/);

@@ -1,6 +1,7 @@
 /**
  * packaging-checker: whether workflows publish packages (npm, Maven, Gradle, PyPI, RubyGems, NuGet, Docker,
- * GoReleaser, Cargo, ko, semantic-release, sbt), as Scorecard's Packaging check. Output keeps upstream's list
+ * GoReleaser, Cargo, ko, Hex, semantic-release, sbt), as Scorecard's Packaging check (its job matchers, in
+ * src/analysis/scorecard/packaging.ts). Output keeps upstream's list
  * of `{"matched", "file_path", "line_number"}` per workflow file (line 0 when unmatched) and adds `tool`, `job`
  * and, for files that do not parse, `error`.
  */

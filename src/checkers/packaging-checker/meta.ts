@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'packaging-checker',
-  version: 1,
+  version: 2,
   description: 'Workflows that publish packages: npm, PyPI, Maven, Gradle, Docker, GoReleaser, Cargo, ... (Scorecard Packaging).',
   requirements: { checkout: 'shallow' },
 };

@@ -21,9 +21,10 @@ jobs:
           semgrep ci --sarif
       - uses: snyk/actions/node@master
       - uses: JetBrains/qodana-action@v2024.1
+      - uses: hadolint/hadolint-action@v3.1.0
 `;
 
-test('finds SAST tools anywhere in the action reference, with lines', async () => {
+test('finds the SAST tools Scorecard recognises, with lines; other analysers apart', async () => {
   const repo = await makeRepo({
     '.github/workflows/codeql.yml': CODEQL,
     '.github/workflows/plain.yml': 'on: push\njobs:\n  t:\n    steps:\n      - run: make test\n',
@@ -35,7 +36,8 @@ test('finds SAST tools anywhere in the action reference, with lines', async () =
   try {
     const result = (await checker.run(makeContext(repo.view))) as unknown as {
       sast_workflows: { file_path: string; type: string; tool_name: string; line: number; job: string }[];
-      sonar_configs: { file_path: string; url: string }[];
+      sonar_configs: { file_path: string; url: string; line: number }[];
+      other_tools: { file_path: string; type: string; line?: number }[];
       errors: { file: string }[];
       score: number;
     };
@@ -43,14 +45,16 @@ test('finds SAST tools anywhere in the action reference, with lines', async () =
       result.sast_workflows.map((s) => [s.file_path, s.type, s.line, s.job]),
       [
         ['demo/.github/workflows/codeql.yml', 'codeql', 9, 'analyze'],
-        ['demo/.github/workflows/codeql.yml', 'semgrep', 16, 'semgrep'],
         ['demo/.github/workflows/codeql.yml', 'snyk', 17, 'semgrep'],
         ['demo/.github/workflows/codeql.yml', 'qodana', 18, 'semgrep'],
+        ['demo/.github/workflows/codeql.yml', 'hadolint', 19, 'semgrep'],
       ],
     );
-    assert.deepEqual(result.sonar_configs, [
-      { file_path: 'demo/pom.xml', type: 'sonar', url: 'https://sonar.example.test', tool_name: 'sonar' },
-      { file_path: 'demo/sonar-project.properties', type: 'sonar', url: '', tool_name: 'sonar' },
+    // Scorecard reads Sonar only from pom.xml; semgrep and a sonar-project.properties are listed apart.
+    assert.deepEqual(result.sonar_configs, [{ file_path: 'demo/pom.xml', type: 'sonar', url: 'https://sonar.example.test', tool_name: 'sonar', line: 1 }]);
+    assert.deepEqual(result.other_tools.map((t) => [t.file_path, t.type, t.line ?? null]), [
+      ['demo/.github/workflows/codeql.yml', 'semgrep', 16],
+      ['demo/sonar-project.properties', 'sonar', null],
     ]);
     assert.deepEqual(result.errors.map((e) => e.file), ['demo/.github/workflows/bad.yml']);
     assert.equal(result.score, 10);
@@ -62,7 +66,7 @@ test('finds SAST tools anywhere in the action reference, with lines', async () =
 test('no SAST tool: empty lists and score 0', async () => {
   const repo = await makeRepo({ '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    steps:\n      - uses: actions/checkout@v4\n' });
   try {
-    assert.deepEqual(await checker.run(makeContext(repo.view)), { sast_workflows: [], sonar_configs: [], errors: [], score: 0 });
+    assert.deepEqual(await checker.run(makeContext(repo.view)), { sast_workflows: [], sonar_configs: [], other_tools: [], errors: [], score: 0 });
   } finally {
     await repo.cleanup();
   }

@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'sast-checker',
-  version: 1,
-  description: 'SAST tools in workflows (CodeQL, Snyk, Semgrep, Sonar, ...) and Sonar configuration (Scorecard SAST).',
+  version: 2,
+  description: 'SAST tools Scorecard recognises (CodeQL, Snyk, Pysa, Qodana, Hadolint actions; Sonar in pom.xml), plus other analysers listed apart (Scorecard SAST).',
   requirements: { checkout: 'shallow' },
 };

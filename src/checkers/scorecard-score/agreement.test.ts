@@ -80,14 +80,16 @@ for (const order of ['commands first', 'scorecard first'] as const) {
       assert.equal(scorecard.get('Security-Policy')?.score, policy.score);
       assert.deepEqual(scorecard.get('Security-Policy')?.details, [`Info: security policy file detected: ${String(policy.file)}`]);
 
-      // SAST: every tool the command reports is a detail line, and the scores agree.
-      const sast = results['sast-checker'] as { sast_workflows: { tool_name: string; file_path: string; line: number }[]; sonar_configs: { file_path: string }[]; score: number };
-      assert.deepEqual(sast.sast_workflows.map((use) => use.tool_name), ['CodeQL', 'Semgrep']);
-      assert.equal(sast.sonar_configs.length, 1);
+      // SAST: every tool the command reports is a detail line, and the scores agree. Semgrep and a
+      // sonar-project.properties are not tools Scorecard counts: the command lists them apart (other_tools).
+      const sast = results['sast-checker'] as { sast_workflows: { tool_name: string; file_path: string; line: number }[]; sonar_configs: { file_path: string; line: number }[]; other_tools: { tool_name: string }[]; score: number };
+      assert.deepEqual(sast.sast_workflows.map((use) => use.tool_name), ['CodeQL']);
+      assert.equal(sast.sonar_configs.length, 0);
+      assert.deepEqual(sast.other_tools.map((use) => use.tool_name), ['Semgrep', 'SonarCloud/SonarQube']);
       assert.equal(scorecard.get('SAST')?.score, sast.score);
       assert.deepEqual(scorecard.get('SAST')?.details, [
         ...sast.sast_workflows.map((use) => `Info: SAST tool detected: ${use.tool_name}: ${use.file_path}:${use.line}`),
-        ...sast.sonar_configs.map((config) => `Info: Sonar configuration detected: ${config.file_path}`),
+        ...sast.sonar_configs.map((config) => `Info: Sonar configuration detected: ${config.file_path}:${config.line}`),
       ]);
 
       // Binaries: Scorecard counts the executables and packaged code among the files binary-checker lists (not
