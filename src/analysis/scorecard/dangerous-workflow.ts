@@ -1,12 +1,17 @@
 /**
- * Dangerous workflow patterns, as OpenSSF Scorecard's Dangerous-Workflow check defines them (pure functions
+ * Dangerous workflow patterns, as OpenSSF Scorecard v5's Dangerous-Workflow check defines them (pure functions
  * over a parsed workflow):
  * - untrusted checkout: a workflow triggered by `pull_request_target` or `workflow_run` (which run with the
- *   base repository's secrets and a write token) checks out the pull request's or triggering run's code;
- * - script injection: an attacker-controlled context is expanded with `${{ }}` into a `run:` script or an
- *   `actions/github-script` script, directly or through an `env` variable set from one.
+ *   base repository's secrets and a write token) has an `actions/checkout` step (any letter case) whose `ref:`
+ *   names the pull request's or triggering run's code;
+ * - script injection: an attacker-controlled context (expressions/isUntrustedContext: the event fields,
+ *   `github.head_ref`, `toJSON(github)`/`toJSON(github.event)`, in any letter case and index spelling) is
+ *   expanded with `${{ }}` into a `run:` script.
+ * Three more ways to the same harm are found too, marked `scorecard: false` because Scorecard does not count
+ * them: an untrusted context in an `actions/github-script` script, `${{ env.X }}` where X is set from an
+ * untrusted context, and a checkout of `github.head_ref`.
  */
-import { envReferences, expressionsIn, isUntrustedCheckoutRef, isUntrustedContext } from '../workflows/expressions.js';
+import { envReferences, expressionsIn, isHeadRefCheckout, isUntrustedCheckoutRef, isUntrustedContext } from '../workflows/expressions.js';
 import { lineWithin, type SourceText, type Workflow, type WorkflowJob, type WorkflowStep } from '../workflows/parse.js';
 
 export type PatternType = 'untrusted_checkout' | 'script_injection';
@@ -20,6 +25,8 @@ export interface DangerousPattern {
   job: string;
   snippet: string;
   message: string;
+  /** Whether Scorecard's Dangerous-Workflow counts this pattern (false: found only by OpenChecker). */
+  scorecard: boolean;
 }
 
 const PRIVILEGED_TRIGGERS = ['pull_request_target', 'workflow_run'];
@@ -41,11 +48,14 @@ export function findDangerousPatterns(workflow: Workflow): DangerousPattern[] {
 }
 
 function untrustedCheckout(workflow: Workflow, job: WorkflowJob, step: WorkflowStep, triggers: string[]): DangerousPattern | null {
-  if (!step.uses?.value.includes('actions/checkout')) return null;
+  if (!step.uses?.value.toLowerCase().includes('actions/checkout')) return null;
   // Without `ref`, actions/checkout takes the base branch under pull_request_target: safe.
   const ref = step.with.get('ref');
-  if (!ref || !isUntrustedCheckoutRef(ref.value, workflow.platform)) return null;
+  if (!ref) return null;
+  const scorecard = isUntrustedCheckoutRef(ref.value, workflow.platform);
+  if (!scorecard && !isHeadRefCheckout(ref.value, workflow.platform)) return null;
   return {
+    scorecard,
     type: 'untrusted_checkout',
     file: workflow.path,
     line: ref.keyLine,
@@ -58,12 +68,15 @@ function untrustedCheckout(workflow: Workflow, job: WorkflowJob, step: WorkflowS
 }
 
 function scriptInjections(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): DangerousPattern[] {
-  const scripts: { text: SourceText; where: string }[] = [];
-  if (step.run) scripts.push({ text: step.run, where: 'a run: script' });
+  const scripts: { text: SourceText; where: string; scorecard: boolean }[] = [];
+  // Scorecard reads `run:` scripts only.
+  if (step.run) scripts.push({ text: step.run, where: 'a run: script', scorecard: true });
   const script = step.with.get('script');
-  if (script && step.uses?.value.includes('actions/github-script')) scripts.push({ text: script, where: 'an actions/github-script script' });
+  if (script && step.uses?.value.toLowerCase().includes('actions/github-script')) {
+    scripts.push({ text: script, where: 'an actions/github-script script', scorecard: false });
+  }
   const found: DangerousPattern[] = [];
-  for (const { text, where } of scripts) {
+  for (const { text, where, scorecard } of scripts) {
     const seen = new Map<string, number>();
     for (const expression of expressionsIn(text.value)) {
       const occurrence = seen.get(expression.raw) ?? 0;
@@ -71,13 +84,14 @@ function scriptInjections(workflow: Workflow, job: WorkflowJob, step: WorkflowSt
       const source = untrustedSource(workflow, job, step, expression.expr);
       if (!source) continue;
       found.push({
+        scorecard: scorecard && source.direct,
         type: 'script_injection',
         file: workflow.path,
         line: lineWithin(workflow, text, expression.raw, occurrence),
         job: job.id,
         snippet: expression.expr,
         message:
-          `Script injection: ${source} is expanded by \${{ }} into ${where}; whoever controls it can run commands ` +
+          `Script injection: ${source.text} is expanded by \${{ }} into ${where}; whoever controls it can run commands ` +
           `in the workflow. Pass it through an environment variable and quote it instead.`,
       });
     }
@@ -85,15 +99,18 @@ function scriptInjections(workflow: Workflow, job: WorkflowJob, step: WorkflowSt
   return found;
 }
 
-/** Describes the untrusted input an expression reads, or null when it reads none. */
-function untrustedSource(workflow: Workflow, job: WorkflowJob, step: WorkflowStep, expr: string): string | null {
-  if (isUntrustedContext(expr, workflow.platform)) return `the untrusted context "${expr}"`;
+/**
+ * Describes the untrusted input an expression reads, or null when it reads none; `direct` when the expression
+ * itself reads it (Scorecard's rule), not through an `env` variable.
+ */
+function untrustedSource(workflow: Workflow, job: WorkflowJob, step: WorkflowStep, expr: string): { text: string; direct: boolean } | null {
+  if (isUntrustedContext(expr, workflow.platform)) return { text: `the untrusted context "${expr}"`, direct: true };
   for (const name of envReferences(expr)) {
     // The innermost definition wins, as in GitHub Actions.
     const definition = step.env.get(name) ?? job.env.get(name) ?? workflow.env.get(name);
     if (!definition) continue;
     const tainted = expressionsIn(definition.value).find((inner) => isUntrustedContext(inner.expr, workflow.platform));
-    if (tainted) return `env.${name} (set from the untrusted context "${tainted.expr}")`;
+    if (tainted) return { text: `env.${name} (set from the untrusted context "${tainted.expr}")`, direct: false };
   }
   return null;
 }

@@ -55,15 +55,23 @@ const dangerousWorkflow: ScorecardCheck = {
   name: 'Dangerous-Workflow',
   risk: 'Critical',
   async run(input) {
-    const workflows = await loadWorkflows(input.repo);
+    // Scorecard counts a file only when it has a line that is not blank or a comment, and stops with a runtime
+    // error (-1) on a workflow that is not YAML.
+    const workflows = (await loadWorkflows(input.repo)).filter((w) => hasContent(w.text));
+    const broken = workflows.find((w) => w.error);
+    if (broken) return inconclusive(`could not parse ${broken.path}: ${broken.error ?? ''}`);
     if (workflows.length === 0) return inconclusive('no workflows found');
-    const details = workflows.filter((w) => w.error).map((w) => `Warn: could not parse ${w.path}: ${w.error}`);
-    const patterns = workflows.flatMap(findDangerousPatterns);
-    details.push(...patterns.map((p) => `Warn: ${p.type === 'untrusted_checkout' ? 'untrusted code checkout' : 'script injection with untrusted input'} '${p.snippet}': ${p.file}:${p.line}`));
+    const patterns = workflows.flatMap(findDangerousPatterns).filter((p) => p.scorecard);
+    const details = patterns.map((p) => `Warn: ${p.type === 'untrusted_checkout' ? 'untrusted code checkout' : 'script injection with untrusted input'} '${p.snippet}': ${p.file}:${p.line}`);
     if (patterns.length > 0) return { score: MIN_SCORE, reason: 'dangerous workflow patterns detected', details };
     return { score: MAX_SCORE, reason: 'no dangerous workflow patterns detected', details };
   },
 };
+
+/** Scorecard's CheckFileContainsCommands: some line is neither blank nor a `#` comment. */
+function hasContent(text: string): boolean {
+  return text.split(/\r\n|\n|\r/).some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+}
 
 const dependencyUpdateTool: ScorecardCheck = {
   name: 'Dependency-Update-Tool',

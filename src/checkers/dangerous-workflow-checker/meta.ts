@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'dangerous-workflow-checker',
-  version: 1,
+  version: 2,
   description: 'Untrusted checkouts in pull_request_target/workflow_run workflows and script injection (Scorecard Dangerous-Workflow).',
   requirements: { checkout: 'shallow' },
 };
