@@ -20,6 +20,7 @@ import { meta as eolChecker } from './eol-checker/meta.js';
 import { meta as fuzzingChecker } from './fuzzing-checker/meta.js';
 import { meta as languagesDetector } from './languages-detector/meta.js';
 import { meta as licenseDetector } from './license-detector/meta.js';
+import { meta as lifecycleDocChecker } from './lifecycle-doc-checker/meta.js';
 import { meta as maintainersChecker } from './maintainers-checker/meta.js';
 import { meta as oatScanner } from './oat-scanner/meta.js';
 import { meta as ohpmInfo } from './ohpm-info/meta.js';
@@ -56,6 +57,7 @@ export const CHECKER_METAS: readonly CheckerMeta[] = [
   fuzzingChecker,
   languagesDetector,
   licenseDetector,
+  lifecycleDocChecker,
   maintainersChecker,
   oatScanner,
   ohpmInfo,

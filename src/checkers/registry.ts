@@ -21,6 +21,7 @@ const LOADERS: Readonly<Record<string, () => Promise<Checker>>> = {
   'fuzzing-checker': async () => (await import('./fuzzing-checker/index.js')).checker,
   'languages-detector': async () => (await import('./languages-detector/index.js')).checker,
   'license-detector': async () => (await import('./license-detector/index.js')).checker,
+  'lifecycle-doc-checker': async () => (await import('./lifecycle-doc-checker/index.js')).checker,
   'maintainers-checker': async () => (await import('./maintainers-checker/index.js')).checker,
   'oat-scanner': async () => (await import('./oat-scanner/index.js')).checker,
   'ohpm-info': async () => (await import('./ohpm-info/index.js')).checker,
