@@ -207,6 +207,24 @@ test('dependency update tools: one finding per configuration file', () => {
   assert.equal(none.kind === 'findings' && none.report.emptyMessage, 'No dependency update tool is configured.');
 });
 
+test('lifecycle-doc-checker: the two verdicts and the terms, then one finding per piece of evidence', () => {
+  const view = resultView('lifecycle-doc-checker', {
+    has_eol: true,
+    eol_declared: true,
+    keywords_found: ['supported versions', '停止维护'],
+    files: [{ path: 'demo/docs/lifecycle.md', line: 3, text: '1.x 于 2024年6月30日 停止维护', kind: 'eol-date', keywords: ['停止维护'] }],
+    evidence_count: 1,
+    documents_checked: 2,
+  });
+  assert.equal(view.kind, 'findings');
+  if (view.kind === 'findings') {
+    assert.deepEqual(view.report.summary.map((s) => s.value), ['yes', 'yes', 'supported versions, 停止维护']);
+    assert.deepEqual(view.report.findings.map((f) => [f.file, f.line, f.title]), [['demo/docs/lifecycle.md', 3, 'Dated end of life']]);
+  }
+  const none = resultView('lifecycle-doc-checker', { has_eol: false, eol_declared: false, keywords_found: [], files: [] });
+  assert.equal(none.kind === 'findings' && none.report.findings.length, 0);
+});
+
 test('errors, find output, empty results and unknown commands', () => {
   assert.deepEqual(resultView('scorecard-score', { error: 'URL is not supported by scorecard CLI.' }), { kind: 'error', message: 'URL is not supported by scorecard CLI.' });
   // Both finder shapes: the list (default) and the legacy text (`[OpenCheck] legacy_text_results`).

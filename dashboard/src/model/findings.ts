@@ -133,7 +133,42 @@ function updateToolFindings(value: unknown): FindingsReport | null {
   };
 }
 
+const LIFECYCLE_KINDS: Readonly<Record<string, string>> = {
+  'eol-date': 'Dated end of life',
+  'supported-versions-table': 'Supported-versions table',
+  'lifecycle-section': 'Lifecycle section',
+  unmaintained: 'No longer maintained',
+  keyword: 'Lifecycle term',
+};
+
+function lifecycleFindings(value: unknown): FindingsReport | null {
+  if (!isObject(value) || typeof value.has_eol !== 'boolean' || typeof value.eol_declared !== 'boolean') return null;
+  const terms = asArray(value.keywords_found).map(asString).filter((k): k is string => k !== null);
+  return {
+    summary: [
+      { label: 'Dated end of life', value: value.has_eol ? 'yes' : 'no' },
+      { label: 'Lifecycle declared', value: value.eol_declared ? 'yes' : 'no' },
+      { label: 'Terms', value: terms.length > 0 ? terms.join(', ') : 'none' },
+    ],
+    findings: asArray(value.files)
+      .filter(isObject)
+      .map((f) => {
+        const kind = asString(f.kind) ?? 'keyword';
+        return {
+          file: asString(f.path) ?? '?',
+          line: asNumber(f.line),
+          title: LIFECYCLE_KINDS[kind] ?? kind,
+          detail: asString(f.text) ?? '',
+          // Evidence of a lifecycle is good news, never a warning.
+          level: 'info' as const,
+        };
+      }),
+    emptyMessage: 'The documents do not state a lifecycle: no end-of-life dates, supported versions or maintenance policy.',
+  };
+}
+
 const BY_COMMAND: Record<string, (value: unknown) => FindingsReport | null> = {
+  'lifecycle-doc-checker': lifecycleFindings,
   'dependency-update-tool-checker': updateToolFindings,
   'binary-checker': binaryFindings,
   'pinned-dependencies-checker': pinnedFindings,
