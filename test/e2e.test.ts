@@ -233,7 +233,7 @@ describe('SIGTERM during a running task', () => {
       headers = await login(up.url);
       const task = await waitFor(() => getTask(up.url, headers, id), finished, 60_000, 'the task to finish after restart');
       assert.equal(task.status, 'succeeded', JSON.stringify(task));
-      assert.equal(task.scan_results?.['readme-checker'], 'repo/README.md\n', 'paths are prefixed with the name in the URL');
+      assert.deepEqual(task.scan_results?.['readme-checker'], { readme_file: ['repo/README.md'] }, 'paths are prefixed with the name in the URL');
       assert.equal(task.attempts, 1, 'the interrupted run was handed back and does not count; one complete run');
     } finally {
       await up.stop();
