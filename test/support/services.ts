@@ -143,8 +143,23 @@ export interface RabbitServer {
   ctl(...args: string[]): string;
 }
 
+/**
+ * A broker of the test's own. Its ports come from freePort(), which another test process may be handed too
+ * before this broker binds them; the node then answers ping but stops while booting (its listener cannot
+ * bind). So a start that does not finish booting is tried again on fresh ports.
+ */
 export async function startRabbit(): Promise<RabbitServer> {
   if (rabbitAvailable()) throw new Error(rabbitAvailable() ?? '');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startRabbitOnce();
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startRabbitOnce(): Promise<RabbitServer> {
   const root = await mkdtemp(join(tmpdir(), 'oc-rabbit-'));
   const port = await freePort();
   const distPort = await freePort();
@@ -179,7 +194,11 @@ export async function startRabbit(): Promise<RabbitServer> {
       if (child.exitCode !== null) throw new Error(`rabbitmq-server exited with ${child.exitCode}; see ${join(root, 'log')}`);
       if (ping()) {
         // The node answers before the broker application has started: wait for that too.
-        spawnSync(RABBIT_CTL, ['-q', '-n', node, 'await_startup', '--timeout', '60'], { env, stdio: 'ignore', timeout: 70_000 });
+        const booted = spawnSync(RABBIT_CTL, ['-q', '-n', node, 'await_startup', '--timeout', '60'], { env, stdio: 'ignore', timeout: 70_000 });
+        if (booted.status !== 0 || !ping()) {
+          child.kill('SIGKILL');
+          throw new Error(`rabbitmq-server stopped while booting (a port taken?); see ${join(root, 'log')}`);
+        }
         return;
       }
       await sleep(500);
@@ -195,7 +214,12 @@ export async function startRabbit(): Promise<RabbitServer> {
     }
     child = null;
   };
-  await start();
+  try {
+    await start();
+  } catch (err) {
+    await rm(root, { recursive: true, force: true });
+    throw err;
+  }
   stopOnExit(root, () => {
     spawnSync(RABBIT_CTL, ['-n', node, 'shutdown'], { env, stdio: 'ignore', timeout: 30_000 });
   });
