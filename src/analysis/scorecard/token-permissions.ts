@@ -5,7 +5,8 @@
  * score). Two pure steps: `permissionFacts` turns one parsed workflow into entries with Scorecard's levels,
  * `evaluateTokenPermissions` turns the facts of all workflows into Scorecard's score and detail lines.
  */
-import type { PermissionsDecl, Workflow, WorkflowJob } from '../workflows/parse.js';
+import type { PermissionsDecl, Workflow } from '../workflows/parse.js';
+import { matchJob, type StepMatcher } from './packaging.js';
 
 /**
  * Scorecard's permission levels. `write` is a write that Scorecard holds against the workflow: a whole-token
@@ -52,12 +53,10 @@ export const PERMISSIONS_OF_INTEREST: ReadonlySet<string> = new Set(['statuses',
 /** Actions that upload SARIF results, so a job running one needs `security-events: write` (isAllowedWorkflow). */
 const SARIF_ACTIONS: ReadonlySet<string> = new Set(['github/codeql-action/analyze', 'github/codeql-action/upload-sarif', 'ossf/scorecard-action', 'haskell-actions/hlint-scan']);
 
-/**
- * Step matchers of one job pattern (fileparser.JobMatcher): every matcher must match some step of one job (a
- * `uses` matcher also matches the job's reusable workflow). `uses` is the action without `@ref`; the `with`
- * inputs must be set; `run` is a regex searched in the script with its line continuations removed.
- */
-type StepMatcher = { uses: string; with?: readonly string[] } | { run: RegExp };
+/** A `with:` input that must be set (Scorecard's permission allowance only asks for its presence). */
+const isSet = (value: string): boolean => value !== '';
+
+/** One job pattern: every matcher must match a step of one job, with the Packaging check's semantics (matchJob). */
 type JobPattern = readonly StepMatcher[];
 
 /** Releasing and GitHub Pages workflows, which need `contents: write` (requiresContentsPermissions). */
@@ -80,7 +79,7 @@ const CONTENTS_PATTERNS: readonly JobPattern[] = [
  */
 const PACKAGES_PATTERNS: readonly JobPattern[] = [
   // Scorecard also wants registry-url to be the public npm registry; any registry-url is accepted here.
-  [{ uses: 'actions/setup-node', with: ['registry-url'] }, { run: /npm.*publish/ }],
+  [{ uses: 'actions/setup-node', with: { 'registry-url': isSet } }, { run: /npm.*publish/ }],
   [{ uses: 'actions/setup-java' }, { run: /mvn.*deploy/ }],
   [{ uses: 'actions/setup-java' }, { run: /gradle.*publish/ }],
   [{ run: /gem.*push/ }],
@@ -97,22 +96,8 @@ const PACKAGES_PATTERNS: readonly JobPattern[] = [
   [{ run: /sbt.*ci-release/ }],
 ];
 
-const CONTINUATION = /\\(\r\n|\n|\r)/g;
-
-function jobMatches(job: WorkflowJob, pattern: JobPattern): boolean {
-  return pattern.every((matcher) => {
-    if ('uses' in matcher) {
-      const prefix = `${matcher.uses}@`;
-      if (job.uses?.value.startsWith(prefix) === true) return true;
-      const inputs = matcher.with ?? [];
-      return job.steps.some((step) => step.uses?.value.startsWith(prefix) === true && inputs.every((key) => (step.with.get(key)?.value ?? '') !== ''));
-    }
-    return job.steps.some((step) => step.run !== null && matcher.run.test(step.run.value.replace(CONTINUATION, '')));
-  });
-}
-
 function anyJobMatches(workflow: Workflow, patterns: readonly JobPattern[]): boolean {
-  return workflow.jobs.some((job) => patterns.some((pattern) => jobMatches(job, pattern)));
+  return workflow.jobs.some((job) => patterns.some((pattern) => matchJob(workflow, job, pattern) !== null));
 }
 
 /**
