@@ -30,7 +30,7 @@ test('no two extractors claim the same file name', () => {
     'requirements.txt', 'requirements-dev.txt', 'Pipfile.lock', 'poetry.lock', 'pdm.lock', 'uv.lock', 'go.mod',
     'Cargo.lock', 'Gemfile.lock', 'gems.locked', 'composer.lock', 'pom.xml', 'gradle.lockfile',
     'buildscript-gradle.lockfile', 'packages.lock.json', 'packages.config', 'pubspec.lock', 'mix.lock', 'conan.lock',
-    'renv.lock',
+    'renv.lock', 'gradle/verification-metadata.xml',
   ];
   for (const sample of samples) {
     const claimed = extractors.filter((extractor) => extractor.matches(`sub/dir/${sample}`)).map((extractor) => extractor.name);

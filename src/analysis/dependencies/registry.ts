@@ -11,6 +11,7 @@ import { extractor as conanLock } from './conan-lock/index.js';
 import { extractor as gemfileLock } from './gemfile-lock/index.js';
 import { extractor as goMod } from './go-mod/index.js';
 import { extractor as gradleLockfile } from './gradle-lockfile/index.js';
+import { extractor as gradleVerificationMetadata } from './gradle-verification-metadata/index.js';
 import { extractor as mixLock } from './mix-lock/index.js';
 import { extractor as nugetPackagesConfig } from './nuget-packages-config/index.js';
 import { extractor as nugetPackagesLock } from './nuget-packages-lock/index.js';
@@ -35,6 +36,7 @@ export const extractors: readonly Extractor[] = [
   gemfileLock,
   goMod,
   gradleLockfile,
+  gradleVerificationMetadata,
   mixLock,
   nugetPackagesConfig,
   nugetPackagesLock,
