@@ -5,6 +5,13 @@
  * `/name@1.0.0(peer@2)` (v6), `name@1.0.0(peer@2)` with the graph moved to `snapshots:` (v9). Peer-variant
  * copies of one version are reported once. Importers (the root project and workspace members) give the
  * direct dependencies; v5/v6 mark dev packages, v9 no longer does, so dev-only is derived from the graph.
+ *
+ * What counts follows OSV-Scanner: every `packages:` entry (an entry with no body too) whose path names a
+ * version starting with a digit, or whose `name`/`version` fields say (git, tarball and `file:` entries);
+ * paths naming no version (`/foo/bar`, `github.com/user/repo`, a bare host) are skipped. `link:` importers
+ * are workspace folders, not packages. v9 versions that snapshots or importers reference without a
+ * `packages:` entry of their own are reported too. Commits come from `resolution.commit` or a codeload
+ * tarball URL.
  */
 import { devOnly } from '../graph.js';
 import { LineLocator } from '../lines.js';
@@ -16,7 +23,7 @@ import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'pnpm-lock',
-  version: 1,
+  version: 2,
   ecosystem: 'npm',
   matches: (path) => baseName(path) === 'pnpm-lock.yaml',
   async extract(repo, path) {
@@ -38,19 +45,40 @@ function stripPeers(version: string, style: Style): string {
   return cut >= 0 ? version.slice(0, cut) : version;
 }
 
-/** Name and version of a dependency path. */
-function parseKey(key: string, style: Style): Identity | undefined {
-  const path = key.startsWith('/') ? key.slice(1) : key;
-  if (style === 'slash') {
-    const parts = stripPeers(path, style).split('/');
-    const scoped = parts[0]?.startsWith('@') ? 2 : 1;
-    if (parts.length !== scoped + 1) return undefined;
-    return { name: parts.slice(0, scoped).join('/'), version: parts[scoped] as string };
+/**
+ * Name and version of a dependency path, as OSV-Scanner reads them; undefined when the path names no
+ * registry version (the entry's own `name`/`version` fields may still say).
+ *
+ * Before v9 a path is `<host>/<name>/<version>` where the host is empty for the default registry
+ * (`/foo/1.0.0`, `/@scope/foo/1.0.0`, `registry.example/foo/1.0.0`) or, from v6, `/<name>@<version>`. The
+ * version must start with a digit: `github.com/user/repo/<commit>` and `/foo/bar` are not registry
+ * versions. `file:` paths never encode one. Peer suffixes (`_peer@1.0.0`, `(peer@1.0.0)`) are dropped.
+ * From v9 a key is `<name>@<version>` (the version may be a URL or `file:` path, then the entry says more).
+ */
+function parseKey(key: string, v9: boolean): Identity | undefined {
+  if (key.startsWith('file:')) return undefined;
+  if (v9) {
+    const bare = stripPeers(key, 'at');
+    const at = bare.indexOf('@', bare.startsWith('@') ? 1 : 0);
+    if (at <= 0) return undefined;
+    return { name: bare.slice(0, at), version: bare.slice(at + 1) };
   }
-  const bare = stripPeers(path, style);
-  const at = bare.indexOf('@', bare.startsWith('@') ? 1 : 0);
-  if (at <= 0) return undefined;
-  return { name: bare.slice(0, at), version: bare.slice(at + 1) };
+  // The peer suffix goes first: a `(…)` group may hold scoped names, whose `/` would split wrongly.
+  const paren = key.indexOf('(');
+  const parts = (paren >= 0 ? key.slice(0, paren) : key).split('/').slice(1);
+  if (parts.length === 0 || parts[0] === '') return undefined;
+  const nameParts = parts[0]?.startsWith('@') ? 2 : 1;
+  let name = parts.slice(0, nameParts).join('/');
+  let version = parts[nameParts] ?? '';
+  if (version === '' && parts.length === nameParts) {
+    // v6: `/name@version`.
+    const at = name.lastIndexOf('@');
+    if (at <= 0) return undefined;
+    version = name.slice(at + 1);
+    name = name.slice(0, at);
+  }
+  if (!/^\d/.test(version) || name === '' || name.endsWith('/')) return undefined;
+  return { name, version: stripPeers(version, 'slash') };
 }
 
 function lockfileStyle(version: string): Style {
@@ -101,19 +129,24 @@ export function parsePnpmLock(text: string, path: string): PackageRecord[] {
   const identities = new Map<string, Identity>();
   const purlByKey = new Map<string, string>();
   const identify = (key: string, entry: unknown): string | undefined => {
-    const parsed = parseKey(key, style);
-    const name = (isObject(entry) ? asString(entry.name) : undefined) ?? parsed?.name;
-    const version = (isObject(entry) ? asString(entry.version) : undefined) ?? parsed?.version;
-    if (!name || version === undefined) return undefined;
+    const parsed = parseKey(key, v9);
+    // `name` and `version` are written when the path does not hold them (git, tarball, file: entries).
+    const name = (isObject(entry) ? asString(entry.name) : undefined) || parsed?.name;
+    const version = (isObject(entry) ? asString(entry.version) : undefined) || parsed?.version;
+    if (!name || !version) return undefined;
     const purl = purlOf('npm', name, version);
     identities.set(purl, { name, version });
     purlByKey.set(key, purl);
     return purl;
   };
   for (const [key, entry] of Object.entries(packages)) identify(key, entry);
+  // v9 snapshots whose package entry is missing (a hand-trimmed lockfile) still name a locked version.
+  const snapshotOnly: string[] = [];
   for (const [key, entry] of Object.entries(snapshots)) {
-    const base = isObject(packages[stripPeers(key, style)]) ? packages[stripPeers(key, style)] : entry;
-    identify(key, base);
+    const packageKey = stripPeers(key, style);
+    const inPackages = packageKey in packages;
+    const purl = identify(key, inPackages ? packages[packageKey] : entry);
+    if (purl && !inPackages && /^\d/.test(identities.get(purl)?.version ?? '')) snapshotOnly.push(key);
   }
   const resolveRef = (name: string, ref: string): string | undefined => {
     // Non-registry packages (git hosts, tarballs) are referenced by their full dependency path.
@@ -123,6 +156,23 @@ export function parsePnpmLock(text: string, path: string): PackageRecord[] {
     if (key === undefined) return undefined;
     return purlByKey.get(key) ?? purlByKey.get(stripPeers(key, style)) ?? (v9 ? undefined : purlByKey.get(key.replace(/^\//, '')));
   };
+
+  // v9: a registry version referenced by an importer or a snapshot with no entry of its own is still locked.
+  const referencedOnly = new Set<string>();
+  if (v9) {
+    const refSources = [...Object.values(snapshots), ...(isObject(document.importers) ? Object.values(document.importers) : [])];
+    for (const source of refSources) {
+      if (!isObject(source)) continue;
+      for (const field of ['dependencies', 'optionalDependencies', 'devDependencies']) {
+        for (const [name, ref] of depRefs(source[field])) {
+          if (resolveRef(name, ref) !== undefined || !/^(@[^/@]+\/)?[^@/]+@\d|^\d/.test(ref)) continue;
+          const key = /^\d/.test(ref) ? `${name}@${stripPeers(ref, style)}` : stripPeers(ref, style);
+          const purl = identify(key, undefined);
+          if (purl) referencedOnly.add(key);
+        }
+      }
+    }
+  }
 
   // The graph: v9 keeps it in snapshots; older versions in packages.
   const graph = new Map<string, Set<string>>();
@@ -160,9 +210,11 @@ export function parsePnpmLock(text: string, path: string): PackageRecord[] {
 
   const locator = new LineLocator(text);
   const records = new Map<string, PackageRecord>();
-  for (const [key, entry] of Object.entries(packages)) {
+  const entries: [string, Record<string, unknown>][] = Object.entries(packages).map(([key, entry]) => [key, isObject(entry) ? entry : {}]);
+  for (const key of [...snapshotOnly, ...referencedOnly]) entries.push([key, {}]);
+  for (const [key, entry] of entries) {
     const purl = purlByKey.get(key);
-    if (!purl || records.has(purl) || !isObject(entry)) continue;
+    if (!purl || records.has(purl)) continue;
     const identity = identities.get(purl) as Identity;
     const devFlag = asString(entry.dev);
     records.set(
