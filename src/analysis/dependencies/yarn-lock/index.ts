@@ -6,9 +6,9 @@
  * lockfile and the workspace members it lists.
  */
 import { parseSyml } from '@yarnpkg/parsers';
-import { npmAliasTarget, npmResolution } from '../npm-common.js';
+import { gitCommit, npmAliasTarget, npmResolution } from '../npm-common.js';
 import { purlOf } from '../purl.js';
-import { MalformedFileError, asString, baseName, commitOf, dirName, isObject, packageRecord, stringEntries } from '../record.js';
+import { MalformedFileError, asString, baseName, dirName, isObject, packageRecord, stringEntries } from '../record.js';
 import type { Extractor, PackageRecord } from '../types.js';
 import { workspaceManifests } from '../workspaces.js';
 import { parseYarnV1 } from './v1-parser.js';
@@ -16,7 +16,7 @@ import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'yarn-lock',
-  version: 1,
+  version: 2,
   ecosystem: 'npm',
   matches: (path) => baseName(path) === 'yarn.lock',
   async extract(repo, path) {
@@ -85,12 +85,16 @@ function berryIdentity(entry: Entry): Pick<PackageRecord, 'name' | 'version' | '
   if (reference.startsWith('patch:')) return undefined;
   if (reference.startsWith('npm:')) return { name, version, resolution: 'registry' };
   if (/^(workspace|file|link|portal):/.test(reference)) return { name, version, resolution: 'local' };
-  if (/^(git|github|https?:\/\/.*(\.git|#commit=))/.test(reference) || reference.includes('#commit=')) {
-    const commit = /commit=([0-9a-f]{7,40})/i.exec(reference)?.[1];
+  const commit = gitCommit(resolution);
+  if (commit !== undefined || /^(git|github|ssh|https?:\/\/.*(\.git|#commit[:=]))/.test(reference)) {
     return { name, version, resolution: 'git', commit };
   }
   if (/^https?:/.test(reference)) return { name, version, resolution: 'url' };
   return { name, version };
+}
+
+function isRootWorkspace(entry: Entry): boolean {
+  return (asString(entry.fields.resolution) ?? entry.descriptors[0] ?? '').endsWith('@workspace:.');
 }
 
 /** Name, version and origin of a classic entry: aliases (`a@npm:b@^1`) name the real package. */
@@ -103,8 +107,8 @@ function v1Identity(entry: Entry): Pick<PackageRecord, 'name' | 'version' | 'res
   const resolved = asString(entry.fields.resolved);
   if (/^(file|link):/.test(range)) return { name, version, resolution: 'local' };
   const origin = npmResolution(resolved);
-  if (origin.resolution === 'git' || /^(git|github:)/.test(range)) {
-    return { name, version, resolution: 'git', commit: origin.commit ?? (resolved ? commitOf(resolved) : undefined) };
+  if (origin.resolution === 'git' || /^(git|github:|gitlab:|bitbucket:|ssh:)/.test(range)) {
+    return { name, version, resolution: 'git', commit: origin.commit ?? gitCommit(range) };
   }
   // Classic yarn appends the tarball's sha1 (`#<40 hex>`) to registry URLs: that is not a git commit.
   return { name, version, resolution: resolved && /\/-\/[^/]+\.tgz/.test(resolved) ? 'registry' : origin.resolution };
@@ -119,7 +123,12 @@ export function parseYarnLock(text: string, path: string, manifests: readonly un
     const identity = identities[index];
     if (!identity) return;
     const purl = purlOf('npm', identity.name, identity.version);
-    for (const descriptor of entry.descriptors) purlByDescriptor.set(descriptor, purl);
+    for (const descriptor of entry.descriptors) {
+      purlByDescriptor.set(descriptor, purl);
+      // Berry binds file:/portal: descriptors to their workspace (`::locator=…`); dependents omit that.
+      const bound = descriptor.indexOf('::');
+      if (bound > 0 && !purlByDescriptor.has(descriptor.slice(0, bound))) purlByDescriptor.set(descriptor.slice(0, bound), purl);
+    }
   });
   // Direct dependencies: of workspace entries (Berry) or declared by the manifests (classic).
   const direct = new Set<string>();
@@ -149,7 +158,8 @@ export function parseYarnLock(text: string, path: string, manifests: readonly un
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     const identity = identities[index];
-    if (!identity) return;
+    // The root workspace (`name@workspace:.`) is the project itself, as in OSV-Scanner; other workspaces stay.
+    if (!identity || (berry && isRootWorkspace(entry))) return;
     const purl = purlByDescriptor.get(entry.descriptors[0] as string) as string;
     // One package can be locked under two headers (e.g. an alias and its plain name): report it once.
     if (seen.has(purl)) return;

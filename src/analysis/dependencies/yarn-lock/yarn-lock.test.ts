@@ -72,7 +72,6 @@ test('Berry lockfile: workspaces, aliases, git commits, patches skipped, graph',
     'lodash@3.10.1',
     'lodash@4.17.21',
     'loose-envify@1.4.0',
-    'monorepo@0.0.0-use.local',
     'react-dom@18.2.0',
     'react@18.2.0',
     'resolve@1.22.8',
@@ -88,7 +87,67 @@ test('Berry lockfile: workspaces, aliases, git commits, patches skipped, graph',
   assert.equal(leftPad.resolution, 'git');
   assert.equal(leftPad.commit, '5eb2ec9c1e8d3c3e4e1b6c5d1f2a3b4c5d6e7f80');
   assert.equal(leftPad.direct, true);
-  assert.equal(onePackage(packages, 'monorepo').resolution, 'local');
+  assert.equal(packages.some((pkg) => pkg.name === 'monorepo'), false, 'the root workspace is the project itself');
+  assert.equal(onePackage(packages, '@acme/app').resolution, 'local');
   assert.equal(onePackage(packages, 'lodash', '4.17.21').line, 37);
   assert.deepEqual(parseYarnLock(crlf(text), 'yarn.lock'), packages);
+});
+
+test('classic lockfile, exotic entries: file: tarballs and folders, git commits in every form, aliases, pre-release and build versions', () => {
+  const text = fixture('yarn-lock', 'v1-exotic.lock');
+  const packages = parseYarnLock(crlf(text), 'yarn.lock');
+  assert.deepEqual(ids(packages), [
+    'bundled-lib@2.0.0',
+    'chart-kit@3.1.0',
+    'cli-tool@0.4.0-rc.2',
+    'dom-bits@2.1.6+git',
+    'ent@1.0.0',
+    'etag@1.8.0',
+    'etag@1.8.1',
+    'local-thing@0.0.2',
+    'pinned@2.1.8-no-fsevents.3',
+    'tree-branch@5.0.0',
+    'utils@1.0.0-beta.4',
+  ]);
+  const commits = Object.fromEntries(packages.map((pkg) => [pkg.name, pkg.commit]));
+  assert.deepEqual(commits, {
+    'bundled-lib': undefined,
+    'chart-kit': '1111111111111111111111111111111111111111',
+    'cli-tool': '2222222222222222222222222222222222222222',
+    'dom-bits': '3333333333333333333333333333333333333333',
+    ent: '4444444444444444444444444444444444444444',
+    etag: undefined,
+    'local-thing': undefined,
+    pinned: undefined,
+    'tree-branch': undefined,
+    utils: undefined,
+  });
+  assert.equal(onePackage(packages, 'tree-branch').resolution, 'git', 'a branch is git, but no commit');
+  assert.equal(onePackage(packages, 'bundled-lib').resolution, 'local');
+  assert.equal(onePackage(packages, 'etag', '1.8.0').resolution, 'local');
+  assert.equal(onePackage(packages, 'etag', '1.8.1').resolution, 'registry');
+  assert.equal(onePackage(packages, 'pinned').resolution, 'registry', '`npm:<version>` is no alias');
+  assert.deepEqual(onePackage(packages, 'local-thing').dependsOn, ['pkg:npm/etag@1.8.0']);
+  assert.equal(onePackage(packages, 'local-thing').line, text.split('\n').indexOf('"local-thing@file:../local-thing", "local-thing@file:../local-thing/":') + 1);
+});
+
+test('Berry lockfile, exotic entries: the root workspace is left out, other workspaces, file:, git commits, aliases, odd versions kept', () => {
+  const text = fixture('yarn-lock', 'berry-exotic.lock');
+  const packages = parseYarnLock(crlf(text), 'yarn.lock');
+  assert.deepEqual(ids(packages), [
+    '@acme/ws-lib@0.0.0-use.local',
+    'bundled-lib@2.0.0',
+    'cli-tool@0.4.0-rc.2',
+    'dom-bits@2.1.6+git',
+    'local-thing@0.0.2',
+    'numeric@1.10',
+    'pinned@2.1.8-no-fsevents.3',
+    'utils@1.0.0-beta.4',
+  ]);
+  assert.equal(onePackage(packages, 'cli-tool').commit, '2222222222222222222222222222222222222222');
+  assert.equal(onePackage(packages, 'dom-bits').commit, '3333333333333333333333333333333333333333', '#commit: form');
+  assert.equal(onePackage(packages, 'dom-bits').resolution, 'git');
+  for (const name of ['bundled-lib', 'local-thing', '@acme/ws-lib']) assert.equal(onePackage(packages, name).resolution, 'local', name);
+  for (const pkg of packages) assert.equal(pkg.direct, true, `${pkg.name}: a dependency of the root workspace`);
+  assert.equal(onePackage(packages, 'numeric').line, text.split('\n').indexOf('"numeric@npm:^1.10.0":') + 1);
 });
