@@ -17,6 +17,14 @@ const PURL_TYPES: Readonly<Record<Ecosystem, string>> = {
   ConanCenter: 'conan',
   CRAN: 'cran',
   OHPM: 'ohpm',
+  Hackage: 'hackage',
+  SwiftURL: 'swift',
+  CocoaPods: 'cocoapods',
+  JSR: 'jsr',
+  vcpkg: 'vcpkg',
+  asdf: 'asdf',
+  mise: 'mise',
+  generic: 'generic',
 };
 
 /** Splits an ecosystem's package name into the purl namespace and name. */
@@ -25,6 +33,7 @@ function splitName(ecosystem: Ecosystem, name: string): [namespace: string | und
   switch (ecosystem) {
     case 'npm':
     case 'OHPM':
+    case 'JSR':
       // `@scope/name`: the scope is the namespace; unscoped names have none.
       cut = name.startsWith('@') ? name.indexOf('/') : -1;
       break;
@@ -32,6 +41,8 @@ function splitName(ecosystem: Ecosystem, name: string): [namespace: string | und
       cut = name.indexOf('/');
       break;
     case 'Go':
+    case 'SwiftURL':
+      // A module path or a repository path (`github.com/apple/swift-nio`): the last segment is the name.
       cut = name.lastIndexOf('/');
       break;
     case 'Maven':
@@ -67,7 +78,15 @@ export function purlOf(ecosystem: Ecosystem, name: string, version: string): str
 }
 
 function buildPurl(ecosystem: Ecosystem, name: string, version: string): string {
+  if (ecosystem === 'CocoaPods' && name.includes('/')) {
+    // A subspec (`Firebase/Core`) is its pod's subpath: pkg:cocoapods/Firebase@10.0.0#Core.
+    const cut = name.indexOf('/');
+    return new PackageURL('cocoapods', undefined, name.slice(0, cut), version || undefined, undefined, name.slice(cut + 1)).toString();
+  }
   const [namespace, shortName] = splitName(ecosystem, name);
+  // A swift purl needs a namespace (the repository host and owner) and a version (a tag): a registry identity, a
+  // local path or a pin on a branch or a commit has no swift purl.
+  if (ecosystem === 'SwiftURL' && (namespace === undefined || version === '')) return new PackageURL('generic', undefined, name, version || undefined, undefined, undefined).toString();
   // Go records carry OSV's form of module versions (`1.2.3`); Go purls keep the module version (`v1.2.3`).
   const purlVersion = ecosystem === 'Go' && /^\d/.test(version) && name !== 'stdlib' ? `v${version}` : version;
   return new PackageURL(PURL_TYPES[ecosystem], namespace, shortName, purlVersion || undefined, undefined, undefined).toString();

@@ -5,7 +5,10 @@
  */
 import type { RepoView } from '../../lib/repo/repo-view.js';
 
-/** OSV ecosystem names (https://ossf.github.io/osv-schema/#affectedpackage-field), which consumers echo. */
+/**
+ * OSV ecosystem names (https://ossf.github.io/osv-schema/#affectedpackage-field), which consumers echo, and a few
+ * that OSV does not have (NOT_IN_OSV): packages an SBOM lists but no vulnerability database can be asked about.
+ */
 export type Ecosystem =
   | 'npm'
   | 'PyPI'
@@ -19,7 +22,22 @@ export type Ecosystem =
   | 'Hex'
   | 'ConanCenter'
   | 'CRAN'
-  | 'OHPM';
+  | 'OHPM'
+  | 'Hackage'
+  | 'SwiftURL'
+  | 'CocoaPods'
+  | 'JSR'
+  | 'vcpkg'
+  | 'asdf'
+  | 'mise'
+  | 'generic';
+
+/**
+ * Ecosystems OSV has no records for (api.osv.dev refuses a query naming one): CocoaPods pods, JSR modules, vcpkg
+ * ports and the runtimes pinned by version managers (asdf, mise, nvm: `generic`). OSV-SCALIBR reports them too,
+ * under its own purl types; vulnerability lookups skip them.
+ */
+export const NOT_IN_OSV: ReadonlySet<Ecosystem> = new Set<Ecosystem>(['CocoaPods', 'JSR', 'vcpkg', 'asdf', 'mise', 'generic']);
 
 export interface PackageRecord {
   readonly name: string;

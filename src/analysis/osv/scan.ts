@@ -9,7 +9,7 @@
  * are listed, and only sources with such packages.
  */
 import type { Json } from '../../lib/json.js';
-import type { ExtractionResult, PackageRecord } from '../dependencies/types.js';
+import { NOT_IN_OSV, type ExtractionResult, type PackageRecord } from '../dependencies/types.js';
 import { queryKey } from './client.js';
 import { groupVulnerabilities } from './groups.js';
 import type { OsvVulnerability, PackageQuery } from './types.js';
@@ -19,6 +19,8 @@ export function osvQuery(pkg: PackageRecord): PackageQuery | null {
   // Workspace members and path dependencies are the project itself; packages without a pinned version
   // (a manifest range) cannot be matched to a release.
   if (pkg.resolution === 'local' || pkg.version.trim() === '') return null;
+  // Pods, JSR modules, vcpkg ports and version-managed runtimes: OSV has no such ecosystem and refuses the query.
+  if (NOT_IN_OSV.has(pkg.ecosystem)) return null;
   const ecosystem = pkg.ecosystem === 'OHPM' ? 'npm' : pkg.ecosystem;
   const version = pkg.ecosystem === 'Go' ? pkg.version.replace(/^v/, '') : pkg.version;
   return pkg.commit ? { ecosystem, name: pkg.name, version, commit: pkg.commit } : { ecosystem, name: pkg.name, version };
