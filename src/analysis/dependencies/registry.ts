@@ -20,6 +20,7 @@ import { extractor as packageLock } from './package-lock/index.js';
 import { extractor as pdmLock } from './pdm-lock/index.js';
 import { extractor as pipfileLock } from './pipfile-lock/index.js';
 import { extractor as pnpmLock } from './pnpm-lock/index.js';
+import { extractor as podfileLock } from './podfile-lock/index.js';
 import { extractor as poetryLock } from './poetry-lock/index.js';
 import { extractor as pomXml } from './pom-xml/index.js';
 import { extractor as pubspecLock } from './pubspec-lock/index.js';
@@ -45,6 +46,7 @@ export const extractors: readonly Extractor[] = [
   pdmLock,
   pipfileLock,
   pnpmLock,
+  podfileLock,
   poetryLock,
   pomXml,
   pubspecLock,
