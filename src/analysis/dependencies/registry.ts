@@ -17,6 +17,7 @@ import { extractor as nugetPackagesConfig } from './nuget-packages-config/index.
 import { extractor as nugetPackagesLock } from './nuget-packages-lock/index.js';
 import { extractor as ohPackageLock } from './oh-package-lock/index.js';
 import { extractor as packageLock } from './package-lock/index.js';
+import { extractor as packageResolved } from './package-resolved/index.js';
 import { extractor as pdmLock } from './pdm-lock/index.js';
 import { extractor as pipfileLock } from './pipfile-lock/index.js';
 import { extractor as pnpmLock } from './pnpm-lock/index.js';
@@ -43,6 +44,7 @@ export const extractors: readonly Extractor[] = [
   nugetPackagesLock,
   ohPackageLock,
   packageLock,
+  packageResolved,
   pdmLock,
   pipfileLock,
   pnpmLock,
