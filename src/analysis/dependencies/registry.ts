@@ -8,6 +8,7 @@ import { extractor as bunLock } from './bun-lock/index.js';
 import { extractor as cargoLock } from './cargo-lock/index.js';
 import { extractor as composerLock } from './composer-lock/index.js';
 import { extractor as conanLock } from './conan-lock/index.js';
+import { extractor as depsJson } from './deps-json/index.js';
 import { extractor as gemfileLock } from './gemfile-lock/index.js';
 import { extractor as goMod } from './go-mod/index.js';
 import { extractor as gradleLockfile } from './gradle-lockfile/index.js';
@@ -35,6 +36,7 @@ export const extractors: readonly Extractor[] = [
   cargoLock,
   composerLock,
   conanLock,
+  depsJson,
   gemfileLock,
   goMod,
   gradleLockfile,
