@@ -14,6 +14,7 @@ import { extractor as goMod } from './go-mod/index.js';
 import { extractor as gradleLockfile } from './gradle-lockfile/index.js';
 import { extractor as gradleVerificationMetadata } from './gradle-verification-metadata/index.js';
 import { extractor as mixLock } from './mix-lock/index.js';
+import { extractor as nugetCpm } from './nuget-cpm/index.js';
 import { extractor as nugetPackagesConfig } from './nuget-packages-config/index.js';
 import { extractor as nugetPackagesLock } from './nuget-packages-lock/index.js';
 import { extractor as ohPackageLock } from './oh-package-lock/index.js';
@@ -42,6 +43,7 @@ export const extractors: readonly Extractor[] = [
   gradleLockfile,
   gradleVerificationMetadata,
   mixLock,
+  nugetCpm,
   nugetPackagesConfig,
   nugetPackagesLock,
   ohPackageLock,
