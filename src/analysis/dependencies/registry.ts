@@ -5,6 +5,7 @@
  */
 import type { Extractor } from './types.js';
 import { extractor as bunLock } from './bun-lock/index.js';
+import { extractor as cabalFreeze } from './cabal-freeze/index.js';
 import { extractor as cargoLock } from './cargo-lock/index.js';
 import { extractor as composerLock } from './composer-lock/index.js';
 import { extractor as conanLock } from './conan-lock/index.js';
@@ -34,6 +35,7 @@ import { extractor as yarnLock } from './yarn-lock/index.js';
 
 export const extractors: readonly Extractor[] = [
   bunLock,
+  cabalFreeze,
   cargoLock,
   composerLock,
   conanLock,
