@@ -30,6 +30,7 @@ import { extractor as pomXml } from './pom-xml/index.js';
 import { extractor as pubspecLock } from './pubspec-lock/index.js';
 import { extractor as renvLock } from './renv-lock/index.js';
 import { extractor as requirementsTxt } from './requirements-txt/index.js';
+import { extractor as stackLock } from './stack-lock/index.js';
 import { extractor as uvLock } from './uv-lock/index.js';
 import { extractor as yarnLock } from './yarn-lock/index.js';
 
@@ -60,6 +61,7 @@ export const extractors: readonly Extractor[] = [
   pubspecLock,
   renvLock,
   requirementsTxt,
+  stackLock,
   uvLock,
   yarnLock,
 ];
