@@ -5,6 +5,11 @@
  * rebuilt with Node's module resolution over those paths, following `link` entries to workspace folders.
  * v1 files only have the nested `dependencies` tree; `requires` resolve up that tree, and direct
  * dependencies come from the package.json beside the lockfile (read through the same repository view).
+ *
+ * As in OSV-Scanner: v2/v3 folder entries (`file:` dependencies and workspace members, named by their `name`
+ * or their folder) are packages, `link` entries are not; a v1 `file:`, git or tarball `version` gives no
+ * version (a git one gives the commit); git commits come from `resolved` (v2/v3) or `version` (v1). A
+ * package-lock.json beside an npm-shrinkwrap.json is ignored, as npm ignores it.
  */
 import type { RepoView } from '../../../lib/repo/repo-view.js';
 import { LineLocator } from '../lines.js';
@@ -16,13 +21,15 @@ import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'package-lock',
-  version: 1,
+  version: 2,
   ecosystem: 'npm',
   matches(path) {
     const name = baseName(path);
     return name === 'package-lock.json' || name === 'npm-shrinkwrap.json';
   },
   async extract(repo, path) {
+    // npm itself ignores package-lock.json when npm-shrinkwrap.json sits beside it (so does OSV-Scanner).
+    if (baseName(path) === 'package-lock.json' && (await repo.exists(joinPath(dirName(path), 'npm-shrinkwrap.json')))) return [];
     const text = await readLockfile(repo, path);
     return parsePackageLock(text, path, await siblingManifest(repo, path));
   },
@@ -152,7 +159,8 @@ function v1Identity(key: string, version: string): Pick<PackageRecord, 'name' | 
   // A plain version has neither `:` nor `/`; anything else is a git URL, a path or a tarball URL.
   const resolution = /[:/]/.test(version) ? npmResolution(version) : {};
   if (resolution.resolution === 'git' || resolution.resolution === 'local' || resolution.resolution === 'url') {
-    return { name: key, version: resolution.commit ?? '', ...resolution };
+    // The version of a git, file: or tarball dependency is not in a v1 file; a git one keeps its commit.
+    return { name: key, version: '', ...resolution };
   }
   return { name: key, version };
 }

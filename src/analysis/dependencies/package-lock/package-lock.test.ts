@@ -61,7 +61,7 @@ test('v3 lockfile with workspaces, aliases, git and file dependencies, duplicate
 test('v1 lockfile: nested scopes, requires, npm: aliases, git versions, direct from package.json', () => {
   const text = fixture('package-lock', 'v1.json');
   const packages = parsePackageLock(text, 'package-lock.json', JSON.parse(fixture('package-lock', 'v1-package.json')));
-  assert.deepEqual(ids(packages), ['chalk@2.4.2', 'debug@2.6.9', 'is-thing@0123456789abcdef0123456789abcdef01234567', 'ms@2.0.0', 'ms@2.1.3']);
+  assert.deepEqual(ids(packages), ['chalk@2.4.2', 'debug@2.6.9', 'is-thing@', 'ms@2.0.0', 'ms@2.1.3'], 'a git version names no version, only a commit');
   const debug = onePackage(packages, 'debug');
   assert.equal(debug.direct, true);
   // debug requires ms 2.0.0, found in its own nested scope before the hoisted 2.1.3.
@@ -107,6 +107,50 @@ test('through the repository view: shrinkwrap, sibling package.json, malformed f
     assert.equal(await extractDependencies(repo.view, signal), results);
     const all = await extractDependencies(repo.view, signal, { includeVendored: true });
     assert.equal(all.length, 5);
+  } finally {
+    await repo.cleanup();
+  }
+});
+
+test('v2 file: folders and git dependencies: folder entries are packages, link entries are not, commits from resolved', () => {
+  const packages = parsePackageLock(fixture('package-lock', 'files-v2.json'), 'package-lock.json');
+  assert.deepEqual(ids(packages), ['carousel@1.7.1', 'sentry-lite@', 'shorten@1.0.9', 'shorten@2.3.4', 'tagger@1.8.0']);
+  const tagger = onePackage(packages, 'tagger');
+  assert.equal(tagger.resolution, 'local', 'named by its folder');
+  assert.equal(tagger.dev, true);
+  assert.deepEqual(tagger.dependsOn, ['pkg:npm/shorten@1.0.9'], 'its own nested copy');
+  const carousel = onePackage(packages, 'carousel');
+  assert.equal(carousel.commit, '280b560161b751ba226d50c7db1e0a14a78c2de0');
+  assert.equal(carousel.resolution, 'git');
+  assert.equal(carousel.direct, true);
+  assert.equal(onePackage(packages, 'sentry-lite').commit, 'abcdefabcdefabcdefabcdefabcdefabcdefabcd');
+  assert.equal(onePackage(packages, 'shorten', '2.3.4').direct, true);
+  assert.equal(onePackage(packages, 'shorten', '1.0.9').direct, true, 'declared by the file: folder, itself a project of the repository');
+});
+
+test('v1 file: and git dependencies: no version but the commit, nested dependencies of a file: folder', () => {
+  const text = fixture('package-lock', 'files-v1.json');
+  const packages = parsePackageLock(crlf(text), 'package-lock.json');
+  assert.deepEqual(ids(packages), ['carousel@', 'helpers@', 'lodash@1.3.1', 'packed@', 'sentry-lite@']);
+  assert.equal(onePackage(packages, 'helpers').resolution, 'local');
+  assert.equal(onePackage(packages, 'packed').resolution, 'local');
+  assert.deepEqual(onePackage(packages, 'helpers').dependsOn, ['pkg:npm/lodash@1.3.1']);
+  const carousel = onePackage(packages, 'carousel');
+  assert.equal(carousel.commit, '280b560161b751ba226d50c7db1e0a14a78c2de0', 'github: shorthand');
+  assert.equal(carousel.dev, true);
+  assert.equal(onePackage(packages, 'sentry-lite').commit, 'abcdefabcdefabcdefabcdefabcdefabcdefabcd');
+  assert.equal(onePackage(packages, 'lodash').line, text.split('\n').findIndex((line) => line.includes('"lodash": {')) + 1);
+});
+
+test('package-lock.json beside npm-shrinkwrap.json is ignored, as npm ignores it', async () => {
+  const repo = await makeRepo({
+    'package-lock.json': fixture('package-lock', 'files-v1.json'),
+    'npm-shrinkwrap.json': fixture('package-lock', 'files-v2.json'),
+    'other/package-lock.json': fixture('package-lock', 'files-v1.json'),
+  });
+  try {
+    const results = await extractDependencies(repo.view, signal);
+    assert.deepEqual(results.map((r) => [r.file, r.packages.length]), [['npm-shrinkwrap.json', 5], ['other/package-lock.json', 5], ['package-lock.json', 0]]);
   } finally {
     await repo.cleanup();
   }
