@@ -1,8 +1,9 @@
 /**
  * Dart/Flutter's `pubspec.lock` (YAML): `packages:` maps each name to `dependency` (`direct main`, `direct
- * dev`, `direct overridden`, `transitive`), `source` (`hosted`, `git`, `path`, `sdk`) and `version`. SDK
- * packages (`flutter`, `flutter_test`) ship with the SDK and are not Pub packages: they are left out. The
- * file records no graph.
+ * dev`, `direct overridden`, `transitive`), `source` (`hosted`, `git`, `path`, `sdk`) and `version`. Every
+ * entry is reported, as OSV-Scanner does: `path` packages as `resolution: 'local'`, and SDK packages
+ * (`flutter`, `flutter_test`, `sky_engine`, which ship with the SDK) with the version the file gives them.
+ * Git packages carry their `resolved-ref` commit. The file records no graph.
  */
 import { LineLocator } from '../lines.js';
 import { MalformedFileError, asString, baseName, isObject, packageRecord } from '../record.js';
@@ -12,7 +13,7 @@ import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'pubspec-lock',
-  version: 1,
+  version: 2,
   ecosystem: 'Pub',
   matches: (path) => baseName(path) === 'pubspec.lock',
   async extract(repo, path) {
@@ -29,11 +30,10 @@ export function parsePubspecLock(text: string, path: string): PackageRecord[] {
   }
   const locator = new LineLocator(text);
   const records: PackageRecord[] = [];
-  for (const [name, entry] of Object.entries(document.packages)) {
-    if (!isObject(entry)) continue;
+  for (const [name, value] of Object.entries(document.packages)) {
+    const entry = isObject(value) ? value : {};
     const line = locator.findMappingKey(name);
     const source = asString(entry.source);
-    if (source === 'sdk') continue;
     const dependency = asString(entry.dependency) ?? '';
     const description = isObject(entry.description) ? entry.description : {};
     const commit = asString(description['resolved-ref']);
@@ -42,7 +42,7 @@ export function parsePubspecLock(text: string, path: string): PackageRecord[] {
         name,
         version: asString(entry.version) ?? '',
         direct: dependency === '' ? undefined : dependency.startsWith('direct'),
-        dev: dependency === '' ? undefined : dependency === 'direct dev',
+        dev: dependency === '' ? undefined : dependency.split(' ').includes('dev'),
         line,
         resolution: source === 'git' ? 'git' : source === 'path' ? 'local' : source === 'hosted' ? 'registry' : undefined,
         commit: source === 'git' && commit && /^[0-9a-f]{7,40}$/i.test(commit) ? commit.toLowerCase() : undefined,
