@@ -28,6 +28,7 @@ import { extractor as podfileLock } from './podfile-lock/index.js';
 import { extractor as poetryLock } from './poetry-lock/index.js';
 import { extractor as pomXml } from './pom-xml/index.js';
 import { extractor as pubspecLock } from './pubspec-lock/index.js';
+import { extractor as rebarLock } from './rebar-lock/index.js';
 import { extractor as renvLock } from './renv-lock/index.js';
 import { extractor as requirementsTxt } from './requirements-txt/index.js';
 import { extractor as stackLock } from './stack-lock/index.js';
@@ -59,6 +60,7 @@ export const extractors: readonly Extractor[] = [
   poetryLock,
   pomXml,
   pubspecLock,
+  rebarLock,
   renvLock,
   requirementsTxt,
   stackLock,
