@@ -11,6 +11,7 @@ import { extractor as composerLock } from './composer-lock/index.js';
 import { extractor as conanLock } from './conan-lock/index.js';
 import { extractor as depsJson } from './deps-json/index.js';
 import { extractor as gemfileLock } from './gemfile-lock/index.js';
+import { extractor as gleamManifest } from './gleam-manifest/index.js';
 import { extractor as goMod } from './go-mod/index.js';
 import { extractor as gradleLockfile } from './gradle-lockfile/index.js';
 import { extractor as gradleVerificationMetadata } from './gradle-verification-metadata/index.js';
@@ -43,6 +44,7 @@ export const extractors: readonly Extractor[] = [
   conanLock,
   depsJson,
   gemfileLock,
+  gleamManifest,
   goMod,
   gradleLockfile,
   gradleVerificationMetadata,
