@@ -3,22 +3,28 @@
  * the build). `require` lines give the modules (`// indirect` marks transitive ones), `replace` directives
  * swap a module (all versions, or one) for another module version or a local folder, and the `go` /
  * `toolchain` directives give the `stdlib` pseudo-package OSV uses for Go's own vulnerabilities. Versions
- * are reported as OSV does, without the leading `v` (purls keep it).
+ * are reported as OSV does, without the leading `v` (purls keep it). Below go 1.17 the go.sum beside the
+ * go.mod completes the indirect modules.
  *
  * Hand-parsed: go.mod is a line-based format (directives, `( ... )` blocks, `//` comments, quoted paths)
  * and there is no maintained JavaScript parser of it; this also gives exact line numbers.
  */
-import { MalformedFileError, baseName, packageRecord } from '../record.js';
+import { MalformedFileError, baseName, dirName, joinPath, packageRecord } from '../record.js';
 import type { Extractor, PackageRecord } from '../types.js';
 import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'go-mod',
-  version: 1,
+  version: 2,
   ecosystem: 'Go',
   matches: (path) => baseName(path) === 'go.mod',
   async extract(repo, path) {
-    return parseGoMod(await readLockfile(repo, path), path);
+    const text = await readLockfile(repo, path);
+    const goDirective = /^\s*go\s+(\d+\.\d+)/m.exec(text)?.[1];
+    const sumPath = joinPath(dirName(path), 'go.sum');
+    // Only modules declaring a go version below 1.17 need their go.sum (see parseGoMod).
+    const needsSum = goDirective !== undefined && goVersionBelow(goDirective, 1, 17) && (await repo.exists(sumPath));
+    return parseGoMod(text, path, needsSum ? { text: await readLockfile(repo, sumPath), path: sumPath } : undefined);
   },
 };
 
@@ -82,17 +88,56 @@ function isLocalPath(path: string): boolean {
   return path.startsWith('./') || path.startsWith('../') || path.startsWith('/') || path === '.' || path === '..';
 }
 
-export function parseGoMod(text: string, path: string): PackageRecord[] {
+/** `1.16` < `1.17`: Go language versions (`1.21`, `1.21.5`, `1.21rc1`) by their numbers. */
+function goVersionBelow(version: string, major: number, minor: number): boolean {
+  const match = /^(\d+)\.(\d+)/.exec(version);
+  if (!match) return false;
+  const [have, haveMinor] = [Number(match[1]), Number(match[2])];
+  return have < major || (have === major && haveMinor < minor);
+}
+
+/**
+ * The Go version the module builds with, for the `stdlib` pseudo-package: the toolchain's release (`go1.21.5`,
+ * its `-suffix` dropped) or else the `go` directive as written (`1.21`, `1.21.0`).
+ */
+function goVersionOf(all: readonly Directive[]): { version: string; line: number } | undefined {
+  const toolchain = all.find((directive) => directive.verb === 'toolchain');
+  const toolchainVersion = toolchain?.args[0]?.split('-')[0]?.replace(/^go/, '');
+  if (toolchain && toolchainVersion && /^\d+\.\d+/.test(toolchainVersion)) return { version: toolchainVersion, line: toolchain.line };
+  const go = all.find((directive) => directive.verb === 'go');
+  const goVersion = go?.args[0];
+  return go && goVersion && /^\d+\.\d+/.test(goVersion) ? { version: goVersion, line: go.line } : undefined;
+}
+
+/**
+ * The modules of a go.mod, as OSV-Scanner's gomod extractor reads them: every `require` (one record per
+ * module version), then `replace` directives applied to them: `old => new v` swaps every required version of
+ * `old` (or only `old vX` when the directive names a version, and only when that version is required) for
+ * `new` at `v`; a replacement by a folder (`=> ../fork`) is reported under that path, without a version, as
+ * `resolution: 'local'`. A `replace` of a module that is not required adds nothing, and `exclude` removes
+ * nothing (it only stops the go command from selecting a version). Below go 1.17 a go.mod lists only some
+ * indirect modules, so those of the go.sum beside it (`goSum`) are added, as OSV-Scanner does.
+ */
+export function parseGoMod(text: string, path: string, goSum?: { text: string; path: string }): PackageRecord[] {
   const all = directives(text);
   if (!all.some((directive) => directive.verb === 'module' || directive.verb === 'require' || directive.verb === 'go')) {
     throw new MalformedFileError('no module, go or require directive: not a go.mod file');
   }
-  interface Replacement {
-    readonly to: string;
-    readonly version: string;
+  interface Required {
+    name: string;
+    version: string;
+    readonly direct: boolean;
+    readonly line: number;
+    local: boolean;
   }
-  const replaceAll = new Map<string, Replacement>();
-  const replaceOne = new Map<string, Replacement>();
+  const required: Required[] = [];
+  for (const directive of all) {
+    if (directive.verb !== 'require') continue;
+    const [module, version] = directive.args as [string, string | undefined];
+    if (version === undefined) throw new MalformedFileError(`line ${directive.line}: require ${module} has no version`);
+    const direct = !/(^|;)\s*indirect\s*(;|$)/.test(directive.comment);
+    required.push({ name: module, version: stripV(version), direct, line: directive.line, local: false });
+  }
   for (const directive of all) {
     if (directive.verb !== 'replace') continue;
     const arrow = directive.args.indexOf('=>');
@@ -100,32 +145,52 @@ export function parseGoMod(text: string, path: string): PackageRecord[] {
     const [from, fromVersion] = directive.args.slice(0, arrow) as [string, string | undefined];
     const [to, toVersion] = directive.args.slice(arrow + 1) as [string | undefined, string | undefined];
     if (to === undefined) throw new MalformedFileError(`line ${directive.line}: replace without a target`);
-    const replacement = { to, version: toVersion ?? '' };
-    if (fromVersion) replaceOne.set(`${from}@${fromVersion}`, replacement);
-    else replaceAll.set(from, replacement);
-  }
-  const records: PackageRecord[] = [];
-  for (const directive of all) {
-    if (directive.verb !== 'require') continue;
-    const [module, version] = directive.args as [string, string | undefined];
-    if (version === undefined) throw new MalformedFileError(`line ${directive.line}: require ${module} has no version`);
-    const replacement = replaceOne.get(`${module}@${version}`) ?? replaceAll.get(module);
-    const direct = !/(^|;)\s*indirect\s*(;|$)/.test(directive.comment);
-    if (replacement && isLocalPath(replacement.to)) {
-      records.push(packageRecord('Go', path, { name: module, version: '', direct, line: directive.line, resolution: 'local' }));
-      continue;
+    // Replaces apply to the requirements as the file lists them (a later replace sees an earlier one's result).
+    for (const requirement of required) {
+      if (requirement.name !== from || (fromVersion !== undefined && requirement.version !== stripV(fromVersion))) continue;
+      requirement.name = to;
+      requirement.version = stripV(toVersion ?? '');
+      requirement.local = isLocalPath(to);
     }
-    const name = replacement?.to ?? module;
-    const resolved = replacement?.version || version;
-    records.push(packageRecord('Go', path, { name, version: stripV(resolved), direct, line: directive.line, resolution: 'registry' }));
   }
-  // Go itself: the toolchain line names the exact release; `go 1.21.0` the minimum language version.
-  const toolchain = all.find((directive) => directive.verb === 'toolchain');
-  const go = all.find((directive) => directive.verb === 'go');
-  const goVersion = toolchain?.args[0]?.replace(/^go/, '') ?? go?.args[0];
-  const goLine = toolchain?.args[0] ? toolchain.line : go?.line;
-  if (goVersion && /^\d+\.\d+/.test(goVersion)) {
-    records.push(packageRecord('Go', path, { name: 'stdlib', version: goVersion.split('.').length === 2 ? `${goVersion}.0` : goVersion, line: goLine }));
+  const records = new Map<string, PackageRecord>();
+  for (const requirement of required) {
+    const key = `${requirement.name}@${requirement.version}`;
+    if (records.has(key)) continue;
+    records.set(
+      key,
+      packageRecord('Go', path, {
+        name: requirement.name,
+        version: requirement.version,
+        direct: requirement.direct,
+        line: requirement.line,
+        resolution: requirement.local ? 'local' : 'registry',
+      }),
+    );
+  }
+  const goVersion = goVersionOf(all);
+  if (goVersion) records.set('stdlib', packageRecord('Go', path, { name: 'stdlib', version: goVersion.version, line: goVersion.line }));
+  const languageVersion = all.find((directive) => directive.verb === 'go')?.args[0];
+  if (goSum && languageVersion && goVersionBelow(languageVersion, 1, 17)) {
+    for (const record of goSumModules(goSum.text, goSum.path)) if (!records.has(`${record.name}@${record.version}`)) records.set(`${record.name}@${record.version}`, record);
+  }
+  return [...records.values()];
+}
+
+/**
+ * The modules of a go.sum (`module version hash`; the `version/go.mod` lines only hash a go.mod file). A
+ * malformed go.sum adds nothing: it only completes what the go.mod says.
+ */
+function goSumModules(text: string, path: string): PackageRecord[] {
+  const records: PackageRecord[] = [];
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const fields = (lines[index] as string).trim().split(/\s+/).filter(Boolean);
+    if (fields.length === 0) continue;
+    if (fields.length !== 3) return [];
+    const [name, version] = fields as [string, string];
+    if (version.endsWith('/go.mod')) continue;
+    records.push(packageRecord('Go', path, { name, version: stripV(version), direct: false, line: index + 1, resolution: 'registry' }));
   }
   return records;
 }
