@@ -12,6 +12,7 @@ test('OSV spellings: Go without v, OHPM as npm; the project itself and unpinned 
   assert.deepEqual(osvQuery(pkg({ ecosystem: 'OHPM', name: 'pako', version: '2.1.0' })), { ecosystem: 'npm', name: 'pako', version: '2.1.0' });
   assert.equal(osvQuery(pkg({ resolution: 'local' })), null);
   assert.equal(osvQuery(pkg({ version: '' })), null);
+  assert.deepEqual(osvQuery(pkg({ version: '', commit: 'c2b377e7a254264fd4a1fe328e4e3cfc9e245570', resolution: 'git' })), { ecosystem: 'npm', name: 'x', version: 'c2b377e7a254264fd4a1fe328e4e3cfc9e245570', commit: 'c2b377e7a254264fd4a1fe328e4e3cfc9e245570' }, 'a git dependency pinned only by its commit is asked by it');
   for (const ecosystem of ['CocoaPods', 'JSR', 'vcpkg', 'asdf', 'mise', 'generic'] as const) assert.equal(osvQuery(pkg({ ecosystem })), null, `OSV has no ${ecosystem}`);
   assert.deepEqual(osvQuery(pkg({ ecosystem: 'SwiftURL', name: 'github.com/apple/swift-nio', version: '2.64.0' })), { ecosystem: 'SwiftURL', name: 'github.com/apple/swift-nio', version: '2.64.0' });
   assert.equal(collectQueries([{ file: 'a', extractor: 'e', packages: [pkg({}), pkg({ sourceFile: 'b' })] }]).length, 1, 'distinct');

@@ -17,12 +17,13 @@ import type { OsvVulnerability, PackageQuery } from './types.js';
 /** How OSV spells a package: Go versions without the `v`; OHPM packages as npm (see docs/compatibility.md). */
 export function osvQuery(pkg: PackageRecord): PackageQuery | null {
   // Workspace members and path dependencies are the project itself; packages without a pinned version
-  // (a manifest range) cannot be matched to a release.
-  if (pkg.resolution === 'local' || pkg.version.trim() === '') return null;
+  // (a manifest range) cannot be matched to a release. A git dependency pinned only by its commit is asked by
+  // that commit in place of a version (offline matching reads a hash version as the pinned commit).
+  if (pkg.resolution === 'local' || (pkg.version.trim() === '' && !pkg.commit)) return null;
   // Pods, JSR modules, vcpkg ports and version-managed runtimes: OSV has no such ecosystem and refuses the query.
   if (NOT_IN_OSV.has(pkg.ecosystem)) return null;
   const ecosystem = pkg.ecosystem === 'OHPM' ? 'npm' : pkg.ecosystem;
-  const version = pkg.ecosystem === 'Go' ? pkg.version.replace(/^v/, '') : pkg.version;
+  const version = pkg.version.trim() === '' ? (pkg.commit as string) : pkg.ecosystem === 'Go' ? pkg.version.replace(/^v/, '') : pkg.version;
   return pkg.commit ? { ecosystem, name: pkg.name, version, commit: pkg.commit } : { ecosystem, name: pkg.name, version };
 }
 
