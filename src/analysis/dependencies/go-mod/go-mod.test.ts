@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { makeRepo } from '../../../../test/support/fixtures.js';
 import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
 import { extractDependencies } from '../extract.js';
-import { parseGoMod } from './index.js';
+import { parseGoMod, pseudoVersionCommit } from './index.js';
 
 test('go.mod: blocks, indirect markers, replaces (all versions, one version, local), stdlib from toolchain', () => {
   const packages = parseGoMod(fixture('go-mod', 'go.mod'), 'go.mod');
@@ -54,6 +54,8 @@ test('go.mod replace and exclude as OSV-Scanner reads them: nothing missed, noth
   assert.equal(onePackage(packages, './third_party/local').resolution, 'local');
   assert.equal(onePackage(packages, 'github.com/acme/pseudo').direct, false);
   assert.equal(onePackage(packages, 'github.com/acme/pseudo').purl, 'pkg:golang/github.com/acme/pseudo@v0.0.0-20240102030405-abcdef012345');
+  assert.equal(onePackage(packages, 'github.com/acme/pseudo').commit, 'abcdef012345', 'a pseudo-version names its commit');
+  assert.equal(onePackage(packages, 'golang.org/x/net').commit, undefined);
   assert.equal(onePackage(packages, 'stdlib').line, text.split('\n').indexOf('toolchain go1.22.4-acme.1') + 1, 'the toolchain release, suffix dropped');
 });
 
@@ -78,6 +80,7 @@ test('go.mod below go 1.17: the go.sum beside it completes the indirect modules'
     assert.equal(indirect.sourceFile, 'legacy/go.sum');
     assert.equal(indirect.line, 3);
     assert.equal(indirect.direct, false);
+    assert.equal(onePackage(legacy, 'golang.org/x/sys').commit, '0f9fa26af87c');
     assert.equal(onePackage(legacy, 'github.com/acme/direct').sourceFile, 'legacy/go.mod');
     const modern = results.find((result) => result.file === 'modern/go.mod')?.packages ?? [];
     assert.equal(modern.some((pkg) => pkg.sourceFile.endsWith('go.sum')), false, 'go 1.17+ lists every module in go.mod');
@@ -85,4 +88,13 @@ test('go.mod below go 1.17: the go.sum beside it completes the indirect modules'
     await repo.cleanup();
   }
   assert.equal(parseGoMod(fixture('go-mod', 'legacy.mod'), 'go.mod', { text: 'broken line\n', path: 'go.sum' }).length, 3, 'a malformed go.sum adds nothing');
+});
+
+test('pseudo-versions name their commit in every form Go writes', () => {
+  assert.equal(pseudoVersionCommit('0.0.0-20240102030405-abcdef012345'), 'abcdef012345');
+  assert.equal(pseudoVersionCommit('1.2.4-0.20240102030405-abcdef012345'), 'abcdef012345');
+  assert.equal(pseudoVersionCommit('1.2.3-pre.0.20240102030405-abcdef012345'), 'abcdef012345');
+  assert.equal(pseudoVersionCommit('2.0.0-20240102030405-abcdef012345+incompatible'), 'abcdef012345');
+  assert.equal(pseudoVersionCommit('1.2.3'), undefined);
+  assert.equal(pseudoVersionCommit('1.2.3-rc.1'), undefined);
 });

@@ -84,6 +84,14 @@ function stripV(version: string): string {
   return version.startsWith('v') ? version.slice(1) : version;
 }
 
+/**
+ * The commit a pseudo-version names (`v0.0.0-20240102030405-abcdef012345`, `v1.2.4-0.2024…-abcdef012345`,
+ * `v1.2.3-pre.0.2024…-abcdef012345`): its 12-digit commit prefix, which OSV GIT ranges can be matched against.
+ */
+export function pseudoVersionCommit(version: string): string | undefined {
+  return /(?:^|[-.])\d{14}-([0-9a-f]{12})(?:\+incompatible)?$/.exec(version)?.[1];
+}
+
 function isLocalPath(path: string): boolean {
   return path.startsWith('./') || path.startsWith('../') || path.startsWith('/') || path === '.' || path === '..';
 }
@@ -165,6 +173,7 @@ export function parseGoMod(text: string, path: string, goSum?: { text: string; p
         direct: requirement.direct,
         line: requirement.line,
         resolution: requirement.local ? 'local' : 'registry',
+        commit: pseudoVersionCommit(requirement.version),
       }),
     );
   }
@@ -190,7 +199,7 @@ function goSumModules(text: string, path: string): PackageRecord[] {
     if (fields.length !== 3) return [];
     const [name, version] = fields as [string, string];
     if (version.endsWith('/go.mod')) continue;
-    records.push(packageRecord('Go', path, { name, version: stripV(version), direct: false, line: index + 1, resolution: 'registry' }));
+    records.push(packageRecord('Go', path, { name, version: stripV(version), direct: false, line: index + 1, resolution: 'registry', commit: pseudoVersionCommit(version) }));
   }
   return records;
 }
