@@ -1,8 +1,13 @@
 /**
  * R's `renv.lock` (JSON): `Packages` maps each name to `Package`, `Version`, `Source` (`Repository` with
  * `Repository: CRAN`, `Bioconductor`, `GitHub`/`GitLab` with `RemoteSha`, `Local`) and `Requirements` (the
- * graph, by name). The lockfile does not say which packages are direct. Bioconductor packages are reported
- * in the CRAN ecosystem too (the contract has no Bioconductor ecosystem): their purls are still `pkg:cran`.
+ * graph, by name). The lockfile does not say which packages are direct.
+ *
+ * Which entries count follows OSV-Scanner, which reads only CRAN packages: an entry whose `Repository` is CRAN
+ * (or a CRAN mirror renv names: RSPM, PPM, P3M). Bioconductor packages are not CRAN packages and the contract
+ * has no Bioconductor ecosystem, so they are left out, as are entries without a repository (local folders,
+ * URLs). One addition: packages installed from GitHub, GitLab or Bitbucket at a pinned `RemoteSha` are kept,
+ * with that commit, so OSV's GIT ranges can be matched against them.
  */
 import { LineLocator } from '../lines.js';
 import { purlOf } from '../purl.js';
@@ -12,13 +17,17 @@ import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'renv-lock',
-  version: 1,
+  version: 2,
   ecosystem: 'CRAN',
   matches: (path) => baseName(path) === 'renv.lock',
   async extract(repo, path) {
     return parseRenvLock(await readLockfile(repo, path), path);
   },
 };
+
+/** CRAN and the names renv gives Posit's CRAN mirrors. */
+const CRAN_REPOSITORIES = new Set(['CRAN', 'RSPM', 'PPM', 'P3M']);
+const GIT_SOURCES = /^(GitHub|GitLab|Bitbucket|git)$/i;
 
 export function parseRenvLock(text: string, path: string): PackageRecord[] {
   const document = parseJsonText(text, path);
@@ -34,6 +43,9 @@ export function parseRenvLock(text: string, path: string): PackageRecord[] {
     if (!isObject(entry)) continue;
     const source = asString(entry.Source) ?? '';
     const sha = asString(entry.RemoteSha);
+    const fromCran = CRAN_REPOSITORIES.has(asString(entry.Repository) ?? '');
+    const fromGit = GIT_SOURCES.test(source) && sha !== undefined && /^[0-9a-f]{7,40}$/i.test(sha);
+    if (!fromCran && !fromGit) continue;
     const requirements = Array.isArray(entry.Requirements) ? entry.Requirements.filter((item): item is string => typeof item === 'string') : [];
     records.push(
       packageRecord('CRAN', path, {
@@ -42,8 +54,8 @@ export function parseRenvLock(text: string, path: string): PackageRecord[] {
         declaredLicense: asString(entry.License),
         line: locator.findJsonKey(key, true),
         dependsOn: requirements.map((name) => byName.get(name)).filter((purl): purl is string => purl !== undefined),
-        resolution: /^(GitHub|GitLab|Bitbucket|git)$/i.test(source) ? 'git' : source === 'Local' ? 'local' : source === 'URL' ? 'url' : 'registry',
-        commit: sha && /^[0-9a-f]{7,40}$/i.test(sha) ? sha.toLowerCase() : undefined,
+        resolution: fromGit ? 'git' : 'registry',
+        commit: fromGit ? sha.toLowerCase() : undefined,
       }),
     );
   }
