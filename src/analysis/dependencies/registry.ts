@@ -30,6 +30,7 @@ import { extractor as podfileLock } from './podfile-lock/index.js';
 import { extractor as poetryLock } from './poetry-lock/index.js';
 import { extractor as pomXml } from './pom-xml/index.js';
 import { extractor as pubspecLock } from './pubspec-lock/index.js';
+import { extractor as pylockToml } from './pylock-toml/index.js';
 import { extractor as rebarLock } from './rebar-lock/index.js';
 import { extractor as renvLock } from './renv-lock/index.js';
 import { extractor as requirementsTxt } from './requirements-txt/index.js';
@@ -64,6 +65,7 @@ export const extractors: readonly Extractor[] = [
   poetryLock,
   pomXml,
   pubspecLock,
+  pylockToml,
   rebarLock,
   renvLock,
   requirementsTxt,
