@@ -33,10 +33,15 @@ function splitName(ecosystem: Ecosystem, name: string): [namespace: string | und
   switch (ecosystem) {
     case 'npm':
     case 'OHPM':
-    case 'JSR':
       // `@scope/name`: the scope is the namespace; unscoped names have none.
       cut = name.startsWith('@') ? name.indexOf('/') : -1;
       break;
+    case 'JSR': {
+      // Every JSR package is scoped; OSV-SCALIBR names them without the `@` (`std/path`), purls keep it.
+      const slash = name.indexOf('/');
+      if (slash > 0) return [name.startsWith('@') ? name.slice(0, slash) : `@${name.slice(0, slash)}`, name.slice(slash + 1)];
+      break;
+    }
     case 'Packagist':
       cut = name.indexOf('/');
       break;

@@ -9,6 +9,7 @@ import { extractor as cabalFreeze } from './cabal-freeze/index.js';
 import { extractor as cargoLock } from './cargo-lock/index.js';
 import { extractor as composerLock } from './composer-lock/index.js';
 import { extractor as conanLock } from './conan-lock/index.js';
+import { extractor as denoLock } from './deno-lock/index.js';
 import { extractor as depsEdn } from './deps-edn/index.js';
 import { extractor as depsJson } from './deps-json/index.js';
 import { extractor as gemfileLock } from './gemfile-lock/index.js';
@@ -44,6 +45,7 @@ export const extractors: readonly Extractor[] = [
   cargoLock,
   composerLock,
   conanLock,
+  denoLock,
   depsEdn,
   depsJson,
   gemfileLock,
