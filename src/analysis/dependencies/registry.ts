@@ -15,6 +15,7 @@ import { extractor as depsJson } from './deps-json/index.js';
 import { extractor as gemfileLock } from './gemfile-lock/index.js';
 import { extractor as gleamManifest } from './gleam-manifest/index.js';
 import { extractor as goMod } from './go-mod/index.js';
+import { extractor as goWork } from './go-work/index.js';
 import { extractor as gradleLockfile } from './gradle-lockfile/index.js';
 import { extractor as gradleVerificationMetadata } from './gradle-verification-metadata/index.js';
 import { extractor as mixLock } from './mix-lock/index.js';
@@ -51,6 +52,7 @@ export const extractors: readonly Extractor[] = [
   gemfileLock,
   gleamManifest,
   goMod,
+  goWork,
   gradleLockfile,
   gradleVerificationMetadata,
   mixLock,
