@@ -66,6 +66,10 @@ test('vendored folders: node_modules, vendor, third_party and friends, at any de
   assert.equal(isVendoredPath('x/vendor/go.mod'), true);
   assert.equal(isVendoredPath('Third_Party/lib/Cargo.lock'), true);
   assert.equal(isVendoredPath('vendor.lock'), false);
+  assert.equal(isVendoredPath('vendor/modules.txt'), false, "Go's list of the project's own vendored modules");
+  assert.equal(isVendoredPath('svc/vendor/modules.txt'), false);
+  assert.equal(isVendoredPath('vendor/x/vendor/modules.txt'), true);
+  assert.equal(isVendoredPath('vendor/github.com/a/b/go.mod'), true);
   assert.equal(isVendoredPath('packages/app/yarn.lock'), false);
 });
 

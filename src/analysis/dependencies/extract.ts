@@ -24,7 +24,10 @@ const PARALLEL_FILES = 8;
 
 export function isVendoredPath(path: string): boolean {
   const segments = path.split('/');
-  for (let i = 0; i < segments.length - 1; i++) {
+  // Go's vendor/modules.txt lists the project's own dependencies (those `go mod vendor` copied), not another
+  // project's: its vendor folder counts only when it sits inside another vendored folder.
+  const last = segments.length >= 2 && segments[segments.length - 1] === 'modules.txt' && segments[segments.length - 2] === 'vendor' ? segments.length - 2 : segments.length - 1;
+  for (let i = 0; i < last; i++) {
     if (VENDORED_FOLDERS.has((segments[i] as string).toLowerCase())) return true;
   }
   return false;

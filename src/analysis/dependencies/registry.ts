@@ -15,6 +15,7 @@ import { extractor as depsJson } from './deps-json/index.js';
 import { extractor as gemfileLock } from './gemfile-lock/index.js';
 import { extractor as gleamManifest } from './gleam-manifest/index.js';
 import { extractor as goMod } from './go-mod/index.js';
+import { extractor as goVendorModules } from './go-vendor-modules/index.js';
 import { extractor as goWork } from './go-work/index.js';
 import { extractor as gradleLockfile } from './gradle-lockfile/index.js';
 import { extractor as gradleVerificationMetadata } from './gradle-verification-metadata/index.js';
@@ -52,6 +53,7 @@ export const extractors: readonly Extractor[] = [
   gemfileLock,
   gleamManifest,
   goMod,
+  goVendorModules,
   goWork,
   gradleLockfile,
   gradleVerificationMetadata,
