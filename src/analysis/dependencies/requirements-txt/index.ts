@@ -3,19 +3,21 @@
  * requirement per logical line, with `\` continuations, `#` comments, per-line options (`--hash`), and
  * file options. `-r`/`--requirement` includes are followed through the repository view (relative to the
  * including file; cycles and missing files are tolerated), and their packages keep the included file as
- * `sourceFile`. `-c` constraint files only restrict versions and are not read. Only `==`/`===` pins give a
- * version; other lines are reported with an empty version. pip-compile's `# via` comments tell direct
- * (`via -r ...`) from transitive dependencies; without them every line is taken as direct.
+ * `sourceFile`. `-c` constraint files only restrict versions and are not read. As in OSV-Scanner, `==`/`===`
+ * pins and single `>=`/`~=` clauses (the lowest version allowed) give a version; other lines are reported
+ * with an empty version, and an include of a repository file that does not exist is an error for the file.
+ * pip-compile's `# via` comments tell direct (`via -r ...`) from transitive dependencies; without them every
+ * line is taken as direct.
  */
 import type { RepoView } from '../../../lib/repo/repo-view.js';
 import { parseRequirement, pinnedVersion } from '../python-common.js';
-import { baseName, commitOf, dirName, packageRecord } from '../record.js';
+import { MalformedFileError, baseName, commitOf, dirName, packageRecord } from '../record.js';
 import type { Extractor, PackageRecord } from '../types.js';
 import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'requirements-txt',
-  version: 1,
+  version: 2,
   ecosystem: 'PyPI',
   matches(path) {
     const name = baseName(path).toLowerCase();
@@ -68,7 +70,8 @@ export function logicalLines(text: string): LogicalLine[] {
     // A comment starts at `#` at the line start or after whitespace (pip's rule; `#egg=` in URLs stays).
     const content = raw.replace(/(^|\s)#.*$/, '');
     if (buffer === '') start = index + 1;
-    if (content.endsWith('\\')) {
+    // An odd number of trailing backslashes continues the line; an even one ends in escaped backslashes.
+    if (/(^|[^\\])(\\\\)*\\$/.test(content)) {
       buffer += content.slice(0, -1) + ' ';
       continue;
     }
@@ -91,6 +94,18 @@ function urlRequirement(spec: string): { name: string; resolution: 'git' | 'url'
   return { name: egg, resolution: 'url' };
 }
 
+/**
+ * The version a requirement names, as OSV-Scanner reads it: the pin of `==`/`===`, or the lowest version
+ * allowed by a single `>=` or `~=` clause (the oldest release the file admits, the one to check). Other
+ * specifiers (`<`, `>`, `!=`, wildcards, several clauses) name no single version.
+ */
+export function requirementVersion(specifier: string): string {
+  const pinned = pinnedVersion(specifier);
+  if (pinned !== '') return pinned;
+  const lowest = /^(?:>=|~=)([^,*<>=!~]+)$/.exec(specifier);
+  return lowest?.[1] ?? '';
+}
+
 /** Whether a pip-compile `# via` list names only input files (then the package is a direct dependency). */
 function directFromVia(via: readonly string[]): boolean {
   return via.length === 0 || via.some((entry) => entry.startsWith('-r ') || entry.startsWith('-c '));
@@ -102,10 +117,13 @@ async function readRequirements(repo: RepoView, path: string, visiting: Set<stri
   const text = await readLockfile(repo, path);
   for (const { text: line, line: lineNumber, via } of logicalLines(text)) {
     signal.throwIfAborted();
-    const include = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(line);
+    const include = /^(?:-r|--requirement)(?:\s*|=)(\S+)/.exec(line);
     if (include) {
       const target = resolveInclude(path, include[1] as string);
-      if (target !== undefined && (await repo.exists(target))) await readRequirements(repo, target, visiting, into, signal);
+      if (target === undefined) continue; // a URL or a file outside the repository: not ours to read
+      // As OSV-Scanner: an include that is missing leaves the requirements incomplete, an error for the file.
+      if (!(await repo.exists(target))) throw new MalformedFileError(`line ${lineNumber}: -r ${include[1] as string}: no such file in the repository`);
+      await readRequirements(repo, target, visiting, into, signal);
       continue;
     }
     const editable = /^(?:-e|--editable)(?:\s+|=)(\S+)/.exec(line);
@@ -129,7 +147,7 @@ async function readRequirements(repo: RepoView, path: string, visiting: Set<stri
     into.push(
       packageRecord('PyPI', path, {
         name: requirement.name,
-        version: pinnedVersion(requirement.specifier),
+        version: requirementVersion(requirement.specifier),
         direct: directFromVia(via),
         line: lineNumber,
         ...(vcs ? { resolution: vcs.resolution, commit: vcs.commit } : reference ? { resolution: 'url' as const } : {}),

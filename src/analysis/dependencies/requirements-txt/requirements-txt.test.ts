@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { makeRepo } from '../../../../test/support/fixtures.js';
 import { extractDependencies } from '../extract.js';
 import { crlf, fixture, ids, onePackage } from '../../../../test/support/lockfile-fixtures.js';
-import { extractor, logicalLines } from './index.js';
+import { extractor, logicalLines, requirementVersion } from './index.js';
 
 const signal = new AbortController().signal;
 
@@ -22,7 +22,7 @@ test('requirements.txt: includes (with a cycle), extras, markers, hashes, contin
       'Django@4.2.1',
       'Flask_Login@0.6.3',
       'acme-tool@',
-      'attrs@',
+      'attrs@22.1',
       'numpy@1.26.4',
       'pkg-from-git@',
       'pytz@',
@@ -76,4 +76,59 @@ test('logical lines: continuations keep the first line number; comments need whi
   assert.equal(extractor.matches('requirements-dev.txt'), true);
   assert.equal(extractor.matches('requirements/test.txt'), true);
   assert.equal(extractor.matches('docs/notes.txt'), false);
+});
+
+test('per-requirement options, continuation lines and lowest versions, as OSV-Scanner reads them', async () => {
+  const text = fixture('requirements-txt', 'options-requirements.txt');
+  const repo = await makeRepo({ 'requirements.txt': text });
+  try {
+    const packages = await extractor.extract(repo.view, 'requirements.txt', signal);
+    assert.deepEqual(ids(packages), [
+      'BarProject@1.2',
+      'FooProject@1.2',
+      'boto3@1.26.121',
+      'escaped@4.5\\\\',
+      'hashed@2.0.0',
+      'joined@1.2.3',
+      'marker-and-hash@1.0',
+      'not-equal@',
+      'ranged@',
+      'settings@3.1',
+      'short-option@0.9',
+      'tail@7.8.9',
+      'trailing@1.0',
+      'upper-bound@',
+    ]);
+    const joined = onePackage(packages, 'joined');
+    assert.equal(joined.line, text.split('\n').indexOf('joined==\\') + 1, 'a continued requirement is declared on its first line');
+    assert.equal(onePackage(packages, 'tail').line, text.split('\n').indexOf('tail==7.8.9 \\') + 1);
+  } finally {
+    await repo.cleanup();
+  }
+  assert.equal(requirementVersion('>=1.2'), '1.2');
+  assert.equal(requirementVersion('~=1.4.2'), '1.4.2');
+  assert.equal(requirementVersion('===1.0+local'), '1.0+local');
+  assert.equal(requirementVersion('>=1,<2'), '');
+  assert.equal(requirementVersion('<=2.0'), '');
+  assert.equal(requirementVersion('!=1.5'), '');
+  assert.equal(requirementVersion('==1.*'), '');
+});
+
+test('an include of a missing file is an error for the including file, as in OSV-Scanner; URLs and paths outside are skipped', async () => {
+  const repo = await makeRepo({
+    'requirements.txt': 'flask==3.0.0\n-r missing.txt\n',
+    'ok/requirements.txt': '-r https://example.test/remote.txt\n-r ../../outside.txt\n-rsibling.txt\nflask==3.0.0\n',
+    'ok/sibling.txt': 'click==8.1.7\n',
+  });
+  try {
+    const results = await extractDependencies(repo.view, signal);
+    const bad = results.find((result) => result.file === 'requirements.txt');
+    assert.match(bad?.error ?? '', /^requirements\.txt: line 2: -r missing\.txt: no such file in the repository$/);
+    assert.deepEqual(bad?.packages, []);
+    const ok = results.find((result) => result.file === 'ok/requirements.txt');
+    assert.equal(ok?.error, undefined);
+    assert.deepEqual(ids(ok?.packages ?? []), ['click@8.1.7', 'flask@3.0.0'], '`-rfile` without a space is an include too');
+  } finally {
+    await repo.cleanup();
+  }
 });
