@@ -15,6 +15,7 @@ import {
   evaluateMaintained,
   evaluateSignedReleases,
   evaluateWebhooks,
+  mergedPullRequestCi,
   parseHistory,
   type ChangesetFacts,
   type PullRequestFacts,
@@ -47,6 +48,21 @@ void test('CI-Tests: merged PRs whose head passed a recognised CI check', () => 
   ]);
   assert.deepEqual(result, { score: 6, reason: '2 out of 3 merged PRs checked by a CI test -- score normalized to 6', details: ['Warn: merged PR #3 without CI test'] });
   assert.deepEqual(evaluateCiTests([changeset('x')]), { score: -1, reason: 'no pull request found', details: [] });
+});
+
+void test('CI-Tests as Scorecard v5 decides: a status counts by its target URL too; one PR counted once', () => {
+  const outcomes = mergedPullRequestCi([
+    changeset('a', { pr: pr(1, { checks: [{ kind: 'status', name: 'ci', app: null, conclusion: 'success', targetUrl: 'https://dev.azure.com/x/_build/results?buildId=1&view=vstfs:///Build/Build/1' }] }) }),
+    changeset('a2', { pr: pr(1) }),
+    changeset('b', { pr: pr(2, { checks: [{ kind: 'status', name: 'Cirrus CI', app: null, conclusion: 'success' }] }) }),
+    changeset('c', { pr: pr(3, { checks: [{ kind: 'check-run', name: 'x', app: 'cirrus-ci', conclusion: 'success' }, { kind: 'status', name: 'ci/woodpecker/pr', app: null, conclusion: 'pending' }] }) }),
+  ]);
+  assert.deepEqual(outcomes, [
+    { number: 1, tested: true, evidence: 'ci' },
+    // Scorecard lists "Cirrus CI" with capitals and compares it with a lower-cased context: it never matches.
+    { number: 2, tested: false, evidence: null },
+    { number: 3, tested: true, evidence: 'cirrus-ci' },
+  ]);
 });
 
 void test('Maintained: activity in the last 90 days, 12 for the full score; archived and new projects score 0', () => {

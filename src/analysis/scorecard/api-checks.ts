@@ -24,8 +24,8 @@ export interface PullRequestFacts {
   author: string | null;
   mergedBy: string | null;
   reviews: { state: string; author: string | null }[];
-  /** CI results on the PR's head commit: check runs (app slug) and commit statuses (context). */
-  checks: { kind: 'check-run' | 'status'; name: string; app: string | null; conclusion: string | null }[];
+  /** CI results on the PR's head commit: check runs (app slug) and commit statuses (context, target URL). */
+  checks: { kind: 'check-run' | 'status'; name: string; app: string | null; conclusion: string | null; targetUrl?: string | null }[];
 }
 
 export interface ChangesetFacts {
@@ -62,7 +62,7 @@ const HISTORY_QUERY = `query($owner: String!, $name: String!) {
                             nodes {
                               __typename
                               ... on CheckRun { name conclusion checkSuite { app { slug } } }
-                              ... on StatusContext { context state }
+                              ... on StatusContext { context state targetUrl }
                             }
                           }
                         }
@@ -102,12 +102,17 @@ export function parseHistory(data: JsonObject): ChangesetFacts[] {
         reviews: nodes(child(pr, 'reviews')).map((review) => ({ state: str(review, 'state') ?? '', author: login(child(review, 'author')) })),
         checks: contexts.map((context) =>
           str(context, '__typename') === 'StatusContext'
-            ? { kind: 'status' as const, name: str(context, 'context') ?? '', app: null, conclusion: (str(context, 'state') ?? '').toLowerCase() }
+            ? { kind: 'status' as const, name: str(context, 'context') ?? '', app: null, conclusion: (str(context, 'state') ?? '').toLowerCase(), targetUrl: str(context, 'targetUrl') }
             : { kind: 'check-run' as const, name: str(context, 'name') ?? '', app: str(child(child(context, 'checkSuite'), 'app'), 'slug'), conclusion: (str(context, 'conclusion') ?? '').toLowerCase() || null },
         ),
       },
     };
   });
+}
+
+/** The last 30 commits of the default branch with their pull requests, reviews and CI results (one GraphQL query; needs a token). */
+export async function defaultBranchChangesets(client: GitHubClient): Promise<ChangesetFacts[]> {
+  return parseHistory(await client.graphql(HISTORY_QUERY, { owner: client.ref.owner, name: client.ref.repo }));
 }
 
 /** What the API checks of one task share: one client and each fact fetched at most once. */
@@ -128,7 +133,7 @@ class GitHubFacts {
     return this.once('repo', () => this.client.repository());
   }
   changesets(): Promise<ChangesetFacts[]> {
-    return this.once('history', async () => parseHistory(await this.client.graphql(HISTORY_QUERY, { owner: this.client.ref.owner, name: this.client.ref.repo })));
+    return this.once('history', () => defaultBranchChangesets(this.client));
   }
   releases(): Promise<Release[]> {
     return this.once('releases', () => this.client.releases());
@@ -203,23 +208,45 @@ export function evaluateCodeReview(changesets: readonly ChangesetFacts[]): Check
   return { score, reason: `found ${human.length - reviewed} unreviewed changesets out of ${human.length} -- score normalized to ${score}`, details };
 }
 
-/** Scorecard's isTest: CI systems and test jobs recognised by name. */
-const CI_PATTERNS = ['appveyor', 'buildkite', 'circleci', 'e2e', 'github-actions', 'jenkins', 'mergeable', 'packit-as-a-service', 'semaphoreci', 'test', 'travis-ci', 'flutter-dashboard', 'cirrus ci', 'azure-pipelines'];
-const isCi = (text: string | null): boolean => text !== null && CI_PATTERNS.some((pattern) => text.toLowerCase().includes(pattern));
+/**
+ * Scorecard's isTest (probes/testsRunInCI): CI systems and test jobs recognised by a substring of the lower-cased
+ * status context, status target URL or check-run app slug. Scorecard also lists "Cirrus CI" with capitals,
+ * which never matches a lower-cased string, so it is left out here as it is in effect there.
+ */
+const CI_PATTERNS = ['appveyor', 'buildkite', 'circleci', 'e2e', 'github-actions', 'jenkins', 'mergeable', 'packit-as-a-service', 'semaphoreci', 'test', 'travis-ci', 'flutter-dashboard', 'cirrus-ci', 'azure-pipelines', 'ci/woodpecker', 'vstfs:///build/build'];
+export const isCiTest = (text: string | null | undefined): boolean => typeof text === 'string' && CI_PATTERNS.some((pattern) => text.toLowerCase().includes(pattern));
+
+export interface PullRequestCi {
+  readonly number: number;
+  /** A successful status or completed check run of a CI system on the PR's head commit. */
+  readonly tested: boolean;
+  /** What showed it: the status context or the check run's app slug. */
+  readonly evidence: string | null;
+}
+
+/**
+ * Scorecard's testsRunInCI probe: each merged PR among the changesets (once per PR), tested when its head commit
+ * has a status in state `success` whose context or target URL is a CI test, or a check run concluded `success`
+ * whose app is one.
+ */
+export function mergedPullRequestCi(changesets: readonly ChangesetFacts[]): PullRequestCi[] {
+  const merged = new Map<number, PullRequestFacts>();
+  for (const changeset of changesets) if (changeset.pr?.merged && !merged.has(changeset.pr.number)) merged.set(changeset.pr.number, changeset.pr);
+  return [...merged.values()].map((pr) => {
+    const status = pr.checks.find((check) => check.kind === 'status' && check.conclusion === 'success' && (isCiTest(check.name) || isCiTest(check.targetUrl)));
+    const run = pr.checks.find((check) => check.kind === 'check-run' && check.conclusion === 'success' && isCiTest(check.app));
+    const evidence = status ? status.name : run ? run.app : null;
+    return { number: pr.number, tested: evidence !== null, evidence };
+  });
+}
 
 export function evaluateCiTests(changesets: readonly ChangesetFacts[]): CheckOutcome {
-  const merged = new Map<number, PullRequestFacts>();
-  for (const changeset of changesets) if (changeset.pr?.merged) merged.set(changeset.pr.number, changeset.pr);
-  if (merged.size === 0) return inconclusive('no pull request found');
-  const details: string[] = [];
-  let tested = 0;
-  for (const pr of merged.values()) {
-    const ok = pr.checks.some((check) => check.conclusion === 'success' && (check.kind === 'check-run' ? isCi(check.app) : isCi(check.name)));
-    if (ok) tested++;
-    else details.push(`Warn: merged PR #${pr.number} without CI test`);
-  }
-  const score = proportional(tested, merged.size);
-  return { score, reason: `${tested} out of ${merged.size} merged PRs checked by a CI test -- score normalized to ${score}`, details };
+  const outcomes = mergedPullRequestCi(changesets);
+  if (outcomes.length === 0) return inconclusive('no pull request found');
+  const details = outcomes.filter((pr) => !pr.tested).map((pr) => `Warn: merged PR #${pr.number} without CI test`);
+  const tested = outcomes.length - details.length;
+  const score = proportional(tested, outcomes.length);
+  return { score, reason: `${tested} out of ${outcomes.length} merged PRs checked by a CI test -- score normalized to ${score}`, details };
 }
 
 const LOOKBACK_DAYS = 90;

@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'scorecard-score',
-  version: 2,
+  version: 3,
   description: 'OpenSSF Scorecard checks computed locally from the repository, with Scorecard\'s scores and risk weights.',
   // The API checks call GitHub only when a token is configured; without one they are listed as -1.
   requirements: { checkout: 'shallow', network: 'optional' },
