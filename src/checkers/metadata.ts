@@ -11,6 +11,7 @@ import { meta as bestpracticesChecker } from './bestpractices-checker/meta.js';
 import { meta as binaryChecker } from './binary-checker/meta.js';
 import { meta as buildDocChecker } from './build-doc-checker/meta.js';
 import { meta as changedFilesSinceCommitDetector } from './changed-files-since-commit-detector/meta.js';
+import { meta as ciChecker } from './ci-checker/meta.js';
 import { meta as codeCount } from './code-count/meta.js';
 import { meta as criticalityScore } from './criticality-score/meta.js';
 import { meta as dangerousWorkflowChecker } from './dangerous-workflow-checker/meta.js';
@@ -48,6 +49,7 @@ export const CHECKER_METAS: readonly CheckerMeta[] = [
   binaryChecker,
   buildDocChecker,
   changedFilesSinceCommitDetector,
+  ciChecker,
   codeCount,
   criticalityScore,
   dangerousWorkflowChecker,

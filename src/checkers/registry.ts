@@ -12,6 +12,7 @@ const LOADERS: Readonly<Record<string, () => Promise<Checker>>> = {
   'binary-checker': async () => (await import('./binary-checker/index.js')).checker,
   'build-doc-checker': async () => (await import('./build-doc-checker/index.js')).checker,
   'changed-files-since-commit-detector': async () => (await import('./changed-files-since-commit-detector/index.js')).checker,
+  'ci-checker': async () => (await import('./ci-checker/index.js')).checker,
   'code-count': async () => (await import('./code-count/index.js')).checker,
   'criticality-score': async () => (await import('./criticality-score/index.js')).checker,
   'dangerous-workflow-checker': async () => (await import('./dangerous-workflow-checker/index.js')).checker,
