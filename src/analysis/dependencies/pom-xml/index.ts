@@ -3,8 +3,11 @@
  * any network: the `<dependencies>` of the project, with `${...}` placeholders resolved from `<properties>`,
  * the project's and parent's coordinates (`project.version`, `project.parent.version`, ...), and missing
  * versions taken from `<dependencyManagement>`. A parent POM found in the repository (its `relativePath`,
- * default `../pom.xml`, with matching coordinates) contributes its properties and managed versions, up the
- * chain. Scope `test` marks dev dependencies. Every declared dependency is direct; the POM has no graph.
+ * default `../pom.xml`, whose coordinates do not contradict the `<parent>` declaration) contributes its
+ * properties, its managed versions and its own `<dependencies>` (inherited, as Maven and OSV-Scanner do),
+ * up the chain. A version range gives its lower bound (`[1.2,2.0)` is 1.2), as in OSV-Scanner. A dependency
+ * declared twice counts once, its last declaration winning. Scope `test` marks dev dependencies. Every
+ * declared dependency is direct; the POM has no graph.
  * Not resolved (no network): parents and imported BOMs outside the repository, profiles, plugins.
  */
 import { XMLParser } from 'fast-xml-parser';
@@ -16,13 +19,13 @@ import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'pom-xml',
-  version: 1,
+  version: 2,
   ecosystem: 'Maven',
   matches: (path) => baseName(path) === 'pom.xml',
   async extract(repo, path) {
     const text = await readLockfile(repo, path);
     const project = parsePom(text);
-    const parents: Pom[] = [];
+    const parents: ParentPom[] = [];
     await collectParents(repo, path, project, parents);
     return pomPackages(text, path, project, parents);
   },
@@ -41,6 +44,15 @@ interface Dependency {
   readonly version?: string;
   readonly scope?: string;
   readonly optional?: string;
+  readonly type?: string;
+  readonly classifier?: string;
+}
+
+/** A parent POM read from the repository, with where it is (for inherited dependencies' lines). */
+export interface ParentPom {
+  readonly pom: Pom;
+  readonly path: string;
+  readonly text: string;
 }
 
 export interface Pom {
@@ -59,7 +71,7 @@ function dependencies(section: unknown): Dependency[] {
     const groupId = asString(dep.groupId);
     const artifactId = asString(dep.artifactId);
     if (!groupId || !artifactId) return [];
-    return [{ groupId, artifactId, version: asString(dep.version), scope: asString(dep.scope), optional: asString(dep.optional) }];
+    return [{ groupId, artifactId, version: asString(dep.version), scope: asString(dep.scope), optional: asString(dep.optional), type: asString(dep.type), classifier: asString(dep.classifier) }];
   });
 }
 
@@ -94,7 +106,7 @@ export function parsePom(text: string): Pom {
 }
 
 /** Parent POMs found in the repository, nearest first (at most 10 levels; a cycle stops the walk). */
-async function collectParents(repo: RepoView, path: string, pom: Pom, into: Pom[], seen = new Set<string>([path])): Promise<void> {
+async function collectParents(repo: RepoView, path: string, pom: Pom, into: ParentPom[], seen = new Set<string>([path])): Promise<void> {
   const parent = pom.parent;
   if (!parent || into.length >= 10) return;
   let candidate = [dirName(path), parent.relativePath ?? '../pom.xml'].filter(Boolean).join('/');
@@ -110,13 +122,17 @@ async function collectParents(repo: RepoView, path: string, pom: Pom, into: Pom[
   if (seen.has(parentPath) || !(await repo.exists(parentPath))) return;
   seen.add(parentPath);
   let parsed: Pom;
+  let text: string;
   try {
-    parsed = parsePom(await repo.readText(parentPath));
+    text = await repo.readText(parentPath);
+    parsed = parsePom(text);
   } catch {
     return; // a broken parent only costs the values it would have supplied
   }
-  if (parsed.artifactId !== parent.artifactId || (parsed.groupId ?? parsed.parent?.groupId) !== parent.groupId) return;
-  into.push(parsed);
+  // Another project's POM (different coordinates) is not this parent; one that names none cannot tell.
+  const groupId = parsed.groupId ?? parsed.parent?.groupId;
+  if ((parsed.artifactId !== undefined && parsed.artifactId !== parent.artifactId) || (groupId !== undefined && groupId !== parent.groupId)) return;
+  into.push({ pom: parsed, path: parentPath, text });
   await collectParents(repo, parentPath, parsed, into, seen);
 }
 
@@ -160,37 +176,71 @@ function excludedRanges(text: string): [number, number][] {
   return ranges;
 }
 
-export function pomPackages(text: string, path: string, pom: Pom, parents: readonly Pom[] = []): PackageRecord[] {
-  const interpolate = interpolator(pom, parents);
+/**
+ * The version a Maven version spec names: a range gives its lower bound (`[1.2,2.0)`, `[1.2]`, `[1.2,)` are
+ * 1.2), as OSV-Scanner reads it; a range without one (`(,2.0]`) names none.
+ */
+export function mavenVersion(spec: string): string {
+  const trimmed = spec.trim();
+  if (!/^[[(]/.test(trimmed)) return trimmed;
+  return /^[[(]\s*([^,\])]*)/.exec(trimmed)?.[1]?.trim() ?? '';
+}
+
+/** A dependency's identity for duplicates: one artifact per group, artifact, type and classifier. */
+function dependencyKey(dep: Dependency, interpolate: (value: string) => string): string {
+  return [dep.groupId, dep.artifactId, dep.type ?? 'jar', dep.classifier ?? ''].map(interpolate).join(':');
+}
+
+export function pomPackages(text: string, path: string, pom: Pom, parents: readonly ParentPom[] = []): PackageRecord[] {
+  const interpolate = interpolator(
+    pom,
+    parents.map((parent) => parent.pom),
+  );
+  // Managed versions: the farthest parent first, so nearer POMs and later declarations win.
   const managed = new Map<string, Dependency>();
-  for (const source of [pom, ...parents]) {
-    for (const dep of source.managed) {
-      const key = `${interpolate(dep.groupId)}:${interpolate(dep.artifactId)}`;
-      if (!managed.has(key)) managed.set(key, dep);
-    }
+  for (const source of [...parents.map((parent) => parent.pom)].reverse().concat(pom)) {
+    for (const dep of source.managed) managed.set(`${interpolate(dep.groupId)}:${interpolate(dep.artifactId)}`, dep);
   }
-  const locator = new LineLocator(text);
-  const excluded = excludedRanges(text);
-  const records: PackageRecord[] = [];
-  for (const dep of pom.dependencies) {
+  // The project's dependencies, then those inherited from its parents that it does not declare itself;
+  // a dependency declared twice in one POM counts once, the last declaration winning (as in Maven).
+  interface Declared {
+    readonly dep: Dependency;
+    readonly sourceFile: string;
+    readonly text: string;
+  }
+  const declared = new Map<string, Declared>();
+  for (const source of [{ pom, path, text }, ...parents]) {
+    const own = new Map<string, Declared>();
+    for (const dep of source.pom.dependencies) own.set(dependencyKey(dep, interpolate), { dep, sourceFile: source.path, text: source.text });
+    for (const [key, entry] of own) if (!declared.has(key)) declared.set(key, entry);
+  }
+  const locators = new Map<string, { locator: LineLocator; excluded: [number, number][] }>();
+  const locate = (entry: Declared): number | undefined => {
+    let found = locators.get(entry.sourceFile);
+    if (!found) locators.set(entry.sourceFile, (found = { locator: new LineLocator(entry.text), excluded: excludedRanges(entry.text) }));
+    const { locator, excluded } = found;
+    return locator.find(`<artifactId>${entry.dep.artifactId}</artifactId>`, (after) => !excluded.some(([start, end]) => after > start && after < end));
+  };
+  const records = new Map<string, PackageRecord>();
+  for (const entry of declared.values()) {
+    const { dep } = entry;
     const groupId = interpolate(dep.groupId);
     const artifactId = interpolate(dep.artifactId);
     const management = managed.get(`${groupId}:${artifactId}`);
     const rawVersion = dep.version ?? management?.version;
-    const version = rawVersion === undefined ? '' : interpolate(rawVersion);
+    const resolved = rawVersion === undefined ? '' : mavenVersion(interpolate(rawVersion));
     const scope = dep.scope ?? management?.scope;
-    const needle = `<artifactId>${dep.artifactId}</artifactId>`;
-    records.push(
-      packageRecord('Maven', path, {
-        name: `${groupId}:${artifactId}`,
-        // A placeholder nothing in the repository defines: the version is unknown, not `${x}`.
-        version: version.includes('${') ? '' : version,
-        direct: true,
-        dev: scope === 'test',
-        line: locator.find(needle, (after) => !excluded.some(([start, end]) => after > start && after < end)),
-        resolution: scope === 'system' ? 'local' : 'registry',
-      }),
-    );
+    const record = packageRecord('Maven', entry.sourceFile, {
+      name: `${groupId}:${artifactId}`,
+      // A placeholder nothing in the repository defines: the version is unknown, not `${x}`.
+      version: resolved.includes('${') ? '' : resolved,
+      direct: true,
+      dev: scope === 'test',
+      line: locate(entry),
+      resolution: scope === 'system' ? 'local' : 'registry',
+    });
+    // Two artifacts of one package and version (a classifier, a type) are one package.
+    if (!records.has(record.purl)) records.set(record.purl, record);
   }
-  return records;
+  return [...records.values()];
 }
