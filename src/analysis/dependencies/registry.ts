@@ -9,6 +9,7 @@ import { extractor as cabalFreeze } from './cabal-freeze/index.js';
 import { extractor as cargoLock } from './cargo-lock/index.js';
 import { extractor as composerLock } from './composer-lock/index.js';
 import { extractor as conanLock } from './conan-lock/index.js';
+import { extractor as conanfileTxt } from './conanfile-txt/index.js';
 import { extractor as denoLock } from './deno-lock/index.js';
 import { extractor as depsEdn } from './deps-edn/index.js';
 import { extractor as depsJson } from './deps-json/index.js';
@@ -48,6 +49,7 @@ export const extractors: readonly Extractor[] = [
   cargoLock,
   composerLock,
   conanLock,
+  conanfileTxt,
   denoLock,
   depsEdn,
   depsJson,
