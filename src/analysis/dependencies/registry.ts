@@ -40,6 +40,7 @@ import { extractor as rebarLock } from './rebar-lock/index.js';
 import { extractor as renvLock } from './renv-lock/index.js';
 import { extractor as requirementsTxt } from './requirements-txt/index.js';
 import { extractor as stackLock } from './stack-lock/index.js';
+import { extractor as toolVersions } from './tool-versions/index.js';
 import { extractor as uvLock } from './uv-lock/index.js';
 import { extractor as yarnLock } from './yarn-lock/index.js';
 
@@ -80,6 +81,7 @@ export const extractors: readonly Extractor[] = [
   renvLock,
   requirementsTxt,
   stackLock,
+  toolVersions,
   uvLock,
   yarnLock,
 ];
