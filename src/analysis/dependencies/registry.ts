@@ -21,6 +21,7 @@ import { extractor as goWork } from './go-work/index.js';
 import { extractor as gradleLockfile } from './gradle-lockfile/index.js';
 import { extractor as gradleVerificationMetadata } from './gradle-verification-metadata/index.js';
 import { extractor as gradleVersionCatalog } from './gradle-version-catalog/index.js';
+import { extractor as miseToml } from './mise-toml/index.js';
 import { extractor as mixLock } from './mix-lock/index.js';
 import { extractor as nugetCpm } from './nuget-cpm/index.js';
 import { extractor as nugetPackagesConfig } from './nuget-packages-config/index.js';
@@ -62,6 +63,7 @@ export const extractors: readonly Extractor[] = [
   gradleLockfile,
   gradleVerificationMetadata,
   gradleVersionCatalog,
+  miseToml,
   mixLock,
   nugetCpm,
   nugetPackagesConfig,
