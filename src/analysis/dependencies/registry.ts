@@ -23,6 +23,7 @@ import { extractor as gradleVerificationMetadata } from './gradle-verification-m
 import { extractor as gradleVersionCatalog } from './gradle-version-catalog/index.js';
 import { extractor as miseToml } from './mise-toml/index.js';
 import { extractor as mixLock } from './mix-lock/index.js';
+import { extractor as nodeVersion } from './node-version/index.js';
 import { extractor as nugetCpm } from './nuget-cpm/index.js';
 import { extractor as nugetPackagesConfig } from './nuget-packages-config/index.js';
 import { extractor as nugetPackagesLock } from './nuget-packages-lock/index.js';
@@ -65,6 +66,7 @@ export const extractors: readonly Extractor[] = [
   gradleVersionCatalog,
   miseToml,
   mixLock,
+  nodeVersion,
   nugetCpm,
   nugetPackagesConfig,
   nugetPackagesLock,
