@@ -44,6 +44,7 @@ import { extractor as requirementsTxt } from './requirements-txt/index.js';
 import { extractor as stackLock } from './stack-lock/index.js';
 import { extractor as toolVersions } from './tool-versions/index.js';
 import { extractor as uvLock } from './uv-lock/index.js';
+import { extractor as vcpkgJson } from './vcpkg-json/index.js';
 import { extractor as yarnLock } from './yarn-lock/index.js';
 
 export const extractors: readonly Extractor[] = [
@@ -87,5 +88,6 @@ export const extractors: readonly Extractor[] = [
   stackLock,
   toolVersions,
   uvLock,
+  vcpkgJson,
   yarnLock,
 ];
