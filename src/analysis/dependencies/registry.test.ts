@@ -30,13 +30,18 @@ test('no two extractors claim the same file name', () => {
     'requirements.txt', 'requirements-dev.txt', 'Pipfile.lock', 'poetry.lock', 'pdm.lock', 'uv.lock', 'go.mod',
     'Cargo.lock', 'Gemfile.lock', 'gems.locked', 'composer.lock', 'pom.xml', 'gradle.lockfile',
     'buildscript-gradle.lockfile', 'packages.lock.json', 'packages.config', 'pubspec.lock', 'mix.lock', 'conan.lock',
-    'renv.lock', 'gradle/verification-metadata.xml',
+    'renv.lock', 'gradle/verification-metadata.xml', 'Podfile.lock', 'Package.resolved', 'App.deps.json',
+    'Directory.Packages.props', 'Directory.Build.props', 'packages.props', 'cabal.project.freeze', 'stack.yaml.lock',
+    'rebar.lock', 'manifest.toml', 'deps.edn', 'pylock.toml', 'pylock.dev.toml', 'deno.lock', 'go.work',
+    'vendor/modules.txt', 'gradle/libs.versions.toml', 'gradle/tools.versions.toml', 'conanfile.txt', '.tool-versions',
+    'mise.toml', '.config/mise/config.toml', '.nvmrc', '.node-version', 'vcpkg.json',
   ];
   for (const sample of samples) {
     const claimed = extractors.filter((extractor) => extractor.matches(`sub/dir/${sample}`)).map((extractor) => extractor.name);
     assert.equal(claimed.length, 1, `${sample}: ${claimed.join(', ') || 'none'}`);
   }
-  for (const other of ['package.json', 'go.sum', 'Cargo.toml', 'Gemfile', 'pyproject.toml', 'README.md', 'yarn.lock.bak']) {
+  const others = ['package.json', 'go.sum', 'Cargo.toml', 'Gemfile', 'pyproject.toml', 'README.md', 'yarn.lock.bak', 'Podfile', 'Package.swift', 'App.csproj', 'go.work.sum', 'modules.txt', 'stack.yaml', 'gleam.toml', 'rebar.config', 'conanfile.py', 'vcpkg-configuration.json', 'config.toml'];
+  for (const other of others) {
     assert.deepEqual(extractors.filter((extractor) => extractor.matches(other)).map((extractor) => extractor.name), [], other);
   }
 });
