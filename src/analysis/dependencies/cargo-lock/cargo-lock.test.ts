@@ -15,3 +15,16 @@ test('Cargo.lock: workspace members, duplicate versions, git sources, graph, lin
   assert.equal(onePackage(packages, 'my-git-crate').commit, '0123456789abcdef0123456789abcdef01234567');
   assert.throws(() => parseCargoLock('[[package]\n', 'Cargo.lock'), /not valid TOML/);
 });
+
+test('Cargo.lock edge cases: build metadata and pre-release versions, sparse registries, git commits, empty lockfiles', () => {
+  const packages = parseCargoLock(fixture('cargo-lock', 'edge.lock'), 'Cargo.lock');
+  assert.deepEqual(ids(packages), ['forked@0.4.0-alpha.2', 'tokio@1.36.0', 'tool@0.1.0', 'wasi@0.11.0+wasi-snapshot-preview1']);
+  assert.equal(onePackage(packages, 'wasi').purl, 'pkg:cargo/wasi@0.11.0+wasi-snapshot-preview1');
+  assert.equal(onePackage(packages, 'tokio').resolution, 'registry');
+  assert.equal(onePackage(packages, 'forked').commit, 'fedcba9876543210fedcba9876543210fedcba98');
+  assert.equal(onePackage(packages, 'forked').direct, true, 'a dependency of the member tool');
+  assert.equal(onePackage(packages, 'tool').resolution, 'local');
+  assert.deepEqual(parseCargoLock('', 'Cargo.lock'), [], 'an empty lockfile locks nothing');
+  assert.deepEqual(parseCargoLock('# comment only\nversion = 3\n', 'Cargo.lock'), []);
+  assert.throws(() => parseCargoLock('package = "x"\n', 'Cargo.lock'), /not a Cargo\.lock/);
+});

@@ -13,7 +13,7 @@ import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'cargo-lock',
-  version: 1,
+  version: 2,
   ecosystem: 'crates.io',
   matches: (path) => baseName(path) === 'Cargo.lock',
   async extract(repo, path) {
@@ -30,10 +30,9 @@ function originOf(source: string | undefined): Pick<PackageRecord, 'resolution' 
 
 export function parseCargoLock(text: string, path: string): PackageRecord[] {
   const document = parseTomlText(text);
-  if (!Array.isArray(document.package)) {
-    if (document.version !== undefined || isObject(document.metadata)) return [];
-    throw new MalformedFileError('no [[package]] tables: not a Cargo.lock');
-  }
+  // A lockfile without packages (empty, or only `version = 3`) locks nothing, as OSV-Scanner reads it.
+  if (document.package === undefined) return [];
+  if (!Array.isArray(document.package)) throw new MalformedFileError('"package" is not an array of tables: not a Cargo.lock');
   const packages = document.package.filter(isObject);
   const byName = new Map<string, string[]>();
   const purls = new Map<Record<string, unknown>, string>();
