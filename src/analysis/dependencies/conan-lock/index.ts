@@ -1,8 +1,10 @@
 /**
  * Conan's `conan.lock` (JSON). Conan 2 (lock version 0.5) lists references: `requires` (the graph's host
  * packages), `build_requires` (tools: dev) and `python_requires`, each `name/version[@user/channel][#rrev[%ts]]`
- * with no graph. Conan 1 (0.4) holds `graph_lock.nodes`: node "0" is the consumer, whose `requires` are the
- * direct dependencies; every node's `requires`/`build_requires` give the graph.
+ * with no graph. Conan 1 (0.4, and 0.3 whose nodes name a package reference `pref`) holds `graph_lock.nodes`:
+ * node "0" is the consumer, whose `requires` are the direct dependencies; every node's `requires`/
+ * `build_requires` give the graph. As in OSV-Scanner, nodes with a `path` (local conanfiles) and references
+ * without a name are not packages, and a lockfile that lists nothing is empty, not an error.
  */
 import { LineLocator } from '../lines.js';
 import { purlOf } from '../purl.js';
@@ -12,7 +14,7 @@ import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'conan-lock',
-  version: 1,
+  version: 2,
   ecosystem: 'ConanCenter',
   matches: (path) => baseName(path) === 'conan.lock',
   async extract(repo, path) {
@@ -20,9 +22,12 @@ export const extractor: Extractor = {
   },
 };
 
-/** `zlib/1.2.13@user/channel#rrev%timestamp` → name and version. */
+/**
+ * `name/version[@user[/channel]][#rrev][:package_id[#prev]][%timestamp]` → name and version. A reference
+ * without a name (`1.0`, the consumer's own conanfile) is none.
+ */
 export function parseReference(reference: string): { name: string; version: string } | undefined {
-  const match = /^([^/@#%\s]+)\/([^@#%\s]+)/.exec(reference);
+  const match = /^([^/@#%:\s]+)\/([^@#%:\s]+)/.exec(reference);
   return match ? { name: match[1] as string, version: match[2] as string } : undefined;
 }
 
@@ -37,7 +42,8 @@ export function parseConanLock(text: string, path: string): PackageRecord[] {
     const nodes = document.graph_lock.nodes;
     const identity = new Map<string, { name: string; version: string; ref: string }>();
     for (const [id, node] of Object.entries(nodes)) {
-      const ref = isObject(node) ? asString(node.ref) : undefined;
+      // Lock format 0.3 (Conan up to 1.27) names a node by its package reference `pref`.
+      const ref = isObject(node) ? (asString(node.pref) ?? asString(node.ref)) : undefined;
       const parsed = ref ? parseReference(ref) : undefined;
       if (ref && parsed) identity.set(id, { ...parsed, ref });
     }
@@ -49,7 +55,8 @@ export function parseConanLock(text: string, path: string): PackageRecord[] {
     const records: PackageRecord[] = [];
     for (const [id, node] of Object.entries(nodes)) {
       const ident = identity.get(id);
-      if (!ident || !isObject(node) || id === '0') continue;
+      // A node with a `path` is a local conanfile (the consumer itself), not a package.
+      if (!ident || !isObject(node) || asString(node.path) !== undefined) continue;
       records.push(
         packageRecord('ConanCenter', path, {
           name: ident.name,
@@ -66,8 +73,8 @@ export function parseConanLock(text: string, path: string): PackageRecord[] {
     }
     return records;
   }
-  if (!Array.isArray(document.requires) && !Array.isArray(document.build_requires)) {
-    throw new MalformedFileError('neither "requires" nor "graph_lock": not a conan.lock');
+  if (document.version === undefined && !['requires', 'build_requires', 'python_requires'].some((field) => Array.isArray(document[field]))) {
+    throw new MalformedFileError('no "version", "requires" or "graph_lock": not a conan.lock');
   }
   const records: PackageRecord[] = [];
   for (const [field, dev] of [['requires', false], ['build_requires', true], ['python_requires', true]] as const) {
