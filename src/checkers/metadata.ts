@@ -9,6 +9,7 @@ import type { CheckerMeta, CheckerRequirements } from './types.js';
 import { meta as apiDocChecker } from './api-doc-checker/meta.js';
 import { meta as bestpracticesChecker } from './bestpractices-checker/meta.js';
 import { meta as binaryChecker } from './binary-checker/meta.js';
+import { meta as buildChecker } from './build-checker/meta.js';
 import { meta as buildDocChecker } from './build-doc-checker/meta.js';
 import { meta as changedFilesSinceCommitDetector } from './changed-files-since-commit-detector/meta.js';
 import { meta as ciChecker } from './ci-checker/meta.js';
@@ -47,6 +48,7 @@ export const CHECKER_METAS: readonly CheckerMeta[] = [
   apiDocChecker,
   bestpracticesChecker,
   binaryChecker,
+  buildChecker,
   buildDocChecker,
   changedFilesSinceCommitDetector,
   ciChecker,

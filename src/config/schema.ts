@@ -305,6 +305,13 @@ export const configSchema = {
     nuget_url: str('https://api.nuget.org/v3-flatcontainer', 'NuGet package base address (PackageBaseAddress/3.0.0: /<id>/<version>/<id>.nuspec).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
     maven_url: str('https://repo.maven.apache.org/maven2', 'Maven repository base URL (POMs; parent POMs are followed for inherited licenses).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
     cran_url: str('https://crandb.r-pkg.org', 'crandb (CRAN metadata database) base URL (/<package>/<version>).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+    go_proxy_url: str('https://proxy.golang.org', 'Go module proxy base URL (/<module>/@v/<version>.info; dependency-reachable-checker).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
+  },
+  SupplyChain: {
+    build_max_runs: int(100, 'build-checker: most recent completed CI runs of the default branch considered.', false, 1, 1000),
+    build_window_days: int(90, 'build-checker: only runs created in the last this many days are considered.', false, 1, 3650),
+    releases_checked: int(3, 'build-metadata-checker and reproducible-build-checker: the most recent published releases read.', false, 1, 20),
+    oin_table_path: str('', 'dependency-reachable-checker: a table of Open Invention Network-covered packages (JSON or CSV, relative to config.ini\'s folder); empty: no oin_risk is reported.', false),
   },
 } as const satisfies Record<string, Record<string, KeySpec>>;
 

@@ -7,7 +7,7 @@ import { ApiClient, type ApiClientOptions } from './api-client.js';
 import { PlatformError } from './errors.js';
 import { asList, asObject, bool, child, num, str, text, type JsonObject } from './json.js';
 import type { RepoRef } from './repo-url.js';
-import type { Commit, Contributor, PlatformClient, Release, RepositoryInfo } from './types.js';
+import type { Commit, Contributor, PlatformClient, Release, RepositoryInfo, WorkflowRun } from './types.js';
 
 export class GitHubClient implements PlatformClient {
   readonly api: ApiClient;
@@ -96,6 +96,26 @@ export class GitHubClient implements PlatformClient {
     });
   }
 
+  /**
+   * Completed GitHub Actions runs, newest first: of `branch`, created on or after `since`, at most `maxRuns`
+   * (GitHub serves at most 1,000 results of a filtered list). The list answers `{total_count, workflow_runs}`,
+   * not a bare array, so it is paged here; a short page ends it.
+   */
+  async workflowRuns(options: { branch: string; since: Date; maxRuns: number }): Promise<{ runs: WorkflowRun[]; totalCount: number | null }> {
+    const perPage = Math.min(100, Math.max(1, options.maxRuns));
+    const runs: WorkflowRun[] = [];
+    let totalCount: number | null = null;
+    for (let page = 1; runs.length < options.maxRuns && page <= 10; page++) {
+      const query = { branch: options.branch, status: 'completed', created: `>=${options.since.toISOString().slice(0, 10)}`, exclude_pull_requests: 'true', per_page: perPage, page };
+      const body = asObject((await this.api.request(this.path('actions/runs'), { query })).data, 'GitHub workflow runs');
+      totalCount ??= num(body, 'total_count');
+      const items = asList(body.workflow_runs ?? [], 'GitHub workflow runs');
+      for (const item of items) runs.push(workflowRun(asObject(item, 'GitHub workflow run')));
+      if (items.length < perPage) break;
+    }
+    return { runs: runs.slice(0, options.maxRuns), totalCount };
+  }
+
   /** Counts items of a list endpoint of this repository in one call (commits of an empty repository: 0). */
   async count(suffix: string, query: Record<string, string | number | undefined> = {}): Promise<number> {
     try {
@@ -164,6 +184,22 @@ export class GitHubClient implements PlatformClient {
     }
     return asObject(body.data, 'GitHub GraphQL data');
   }
+}
+
+function workflowRun(run: JsonObject): WorkflowRun {
+  return {
+    id: num(run, 'id') ?? 0,
+    name: str(run, 'name') ?? str(run, 'display_title') ?? '',
+    path: str(run, 'path'),
+    headBranch: str(run, 'head_branch'),
+    headSha: str(run, 'head_sha'),
+    event: str(run, 'event') ?? '',
+    status: str(run, 'status'),
+    conclusion: str(run, 'conclusion'),
+    createdAt: str(run, 'created_at'),
+    runAttempt: num(run, 'run_attempt'),
+    htmlUrl: str(run, 'html_url'),
+  };
 }
 
 /** GitHub answers 409 "Git Repository is empty." for the commits of a repository without any. */

@@ -60,6 +60,25 @@ export interface Commit {
   readonly committerLogin: string | null;
 }
 
+/** A GitHub Actions workflow run (`GET /repos/{o}/{r}/actions/runs`). */
+export interface WorkflowRun {
+  readonly id: number;
+  /** The workflow's name (or the run's when the workflow has none). */
+  readonly name: string;
+  /** The workflow file, `.github/workflows/ci.yml` (`dynamic/...` for GitHub-managed workflows). */
+  readonly path: string | null;
+  readonly headBranch: string | null;
+  readonly headSha: string | null;
+  readonly event: string;
+  /** `queued`, `in_progress`, `completed`, ... */
+  readonly status: string | null;
+  /** `success`, `failure`, `cancelled`, `skipped`, `timed_out`, `neutral`, `action_required`, `startup_failure`, `stale`, or null while running. */
+  readonly conclusion: string | null;
+  readonly createdAt: string | null;
+  readonly runAttempt: number | null;
+  readonly htmlUrl: string | null;
+}
+
 export interface PlatformClient {
   readonly ref: RepoRef;
   /** The HTTP client, for platform-specific calls. */

@@ -65,6 +65,12 @@ export interface FakeRepoData {
   searchCommitsTotal: number;
   /** Branch protection by branch (GitHub); absent → 404 "Branch not protected". */
   protection: Record<string, JsonObject>;
+  /** GitHub Actions runs (`/actions/runs`), newest first; filtered by `branch`, `status` and `created=>=`. */
+  runs: JsonObject[];
+  /** Repository security advisories (GitHub `/security-advisories`), filtered by `state`. */
+  advisories: JsonObject[];
+  /** Release asset bodies served at `/<owner>/<repo>/releases/download/<tag>/<name>`, keyed `<tag>/<name>`. */
+  assets: Record<string, string | Buffer>;
   /** Answer of POST /graphql (GitHub) for queries other than user lookups, computed from the query text. */
   graphql: (query: string, variables: JsonObject) => JsonObject;
 }
@@ -148,7 +154,7 @@ type Send = (status: number, payload: string | Buffer, headers?: Record<string, 
 function handle(fake: FakePlatform, platform: Platform, request: RecordedRequest, url: URL, send: Send): void {
   const github = platform === 'github';
   const apiPath = github ? url.pathname : url.pathname.replace(/^\/api\/v5/, '');
-  const isArchiveRoute = url.pathname.startsWith('/codeload/') || url.pathname.includes('/-/archive/');
+  const isArchiveRoute = url.pathname.startsWith('/codeload/') || url.pathname.includes('/-/archive/') || url.pathname.includes('/releases/download/');
   const now = Math.floor(Date.now() / 1000);
   const rateHeaders: Record<string, string> = github
     ? { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-ratelimit-used': '1', 'x-ratelimit-reset': String(now + 3600), 'x-ratelimit-resource': 'core' }
@@ -224,6 +230,12 @@ function handle(fake: FakePlatform, platform: Platform, request: RecordedRequest
   if (github && apiPath === '/search/commits') {
     return json(200, { total_count: empty ? 0 : data.searchCommitsTotal, incomplete_results: false, items: [] });
   }
+  if (url.pathname.includes('/releases/download/')) {
+    // Release assets, as github.com serves them (Gitee and GitCode use the same path shape on their web hosts).
+    const key = decodeURIComponent(url.pathname.slice(url.pathname.indexOf('/releases/download/') + '/releases/download/'.length));
+    const body = data.assets[key];
+    return body === undefined ? send(404, 'Not Found', { 'content-type': 'text/plain' }) : send(200, body, { 'content-type': 'application/octet-stream', 'content-length': String(Buffer.byteLength(body)) });
+  }
   if (url.pathname.startsWith('/codeload/') || url.pathname.includes('/-/archive/')) {
     const tag = decodeURIComponent(url.pathname.split('/').at(github ? -1 : -2) ?? '');
     return serveArchive(fake, tag, send);
@@ -255,6 +267,18 @@ function handle(fake: FakePlatform, platform: Platform, request: RecordedRequest
       return list(data.comments.filter((comment) => !since || Date.parse(comment.updated_at as string) >= Date.parse(since)));
     case rest === '/tags':
       return list(data.tags);
+    case github && rest === '/actions/runs': {
+      // An object {total_count, workflow_runs}, paged like a list.
+      const branch = url.searchParams.get('branch');
+      const status = url.searchParams.get('status');
+      const created = /^>=(\d{4}-\d{2}-\d{2})$/.exec(url.searchParams.get('created') ?? '')?.[1];
+      const runs = empty ? [] : data.runs.filter((run) => (!branch || run.head_branch === branch) && (!status || run.status === status) && (!created || (typeof run.created_at === 'string' ? run.created_at : '') >= created));
+      return paginate(platform, url, runs, (code, page, headers) => json(code, { total_count: runs.length, workflow_runs: page }, headers));
+    }
+    case github && rest === '/security-advisories': {
+      const state = url.searchParams.get('state');
+      return list(data.advisories.filter((advisory) => !state || advisory.state === state));
+    }
     case github && rest.startsWith('/zipball/'): {
       const tag = decodeURIComponent(rest.slice('/zipball/'.length));
       // codeload lives on another host: the fake's other name.
@@ -392,6 +416,9 @@ function defaultData(platform: Platform, owner: string, repo: string, origin: st
     rawArchives: {},
     searchCommitsTotal: 0,
     protection: {},
+    runs: platform === 'github' ? platformSample<{ workflow_runs: JsonObject[] }>('github', 'actions.runs.list.200.json').workflow_runs.map((run, index) => ({ ...run, created_at: daysAgo(index + 1), updated_at: daysAgo(index + 1) })) : [],
+    advisories: platform === 'github' ? platformSample<JsonObject[]>('github', 'repos.security-advisories.list.200.json') : [],
+    assets: {},
     graphql: () => ({ data: null, errors: [{ type: 'NOT_FOUND', message: 'not faked' }] }),
   };
 }
