@@ -250,3 +250,23 @@ test('offline mode evaluates GIT ranges where no history is needed: open ranges 
     await composer.cleanup();
   }
 });
+
+test('source-repository formats beyond the registries: SwiftURL and Hackage packages are asked, pods and runtimes OSV has no ecosystem for are not', async () => {
+  const strict = await startValidatingOsv(RECORDS, { style: 'indexed' });
+  const apps = await makeRepo({
+    'Package.resolved': JSON.stringify({ pins: [{ identity: 'swift-nio', kind: 'remoteSourceControl', location: 'https://github.com/apple/swift-nio.git', state: { revision: 'fc63f0cf4e55a4597407a9fc95b16a2bc44b4982', version: '2.64.0' } }], version: 2 }),
+    'cabal.project.freeze': 'constraints: any.aeson ==2.2.1.0\n',
+    'ios/Podfile.lock': 'PODS:\n  - Alamofire (5.8.1)\n',
+    '.tool-versions': 'nodejs 20.11.0\n',
+    'go.work': 'go 1.22.1\n\nuse ./api\n',
+  }, { name: 'apps' });
+  try {
+    const report = (await scan(apps, new MemoryCache(), { OPENCHECKER_OSV_API_URL: strict.url })) as unknown as Report;
+    assert.equal(report.errors, undefined, 'no query refused');
+    const asked = strict.inner.requests.filter((r) => r.endpoint === 'querybatch').flatMap((r) => (r.body as { queries: { package: { ecosystem: string; name: string }; version: string }[] }).queries);
+    assert.deepEqual(asked.map((q) => `${q.package.ecosystem}:${q.package.name}@${q.version}`).sort(), ['Go:stdlib@1.22.1', 'Hackage:aeson@2.2.1.0', 'SwiftURL:github.com/apple/swift-nio@2.64.0']);
+  } finally {
+    await apps.cleanup();
+    await strict.close();
+  }
+});

@@ -126,3 +126,31 @@ test('licenses CycloneDX cannot take as they are: several expressions, unknown n
   // No direct flags in the lockfile: the packages nothing depends on (a, and c which has no edges) are the roots.
   assert.deepEqual(graph.get('openchecker:repository:py'), ['pkg:pypi/a@1.0.0', 'pkg:pypi/c@1.0.0']);
 });
+
+test('source-repository formats beyond the lockfiles of package registries: pods, Swift packages, JSR, Hackage, runtimes, vcpkg ports', async () => {
+  const polyglot = await makeRepo({
+    'ios/Podfile.lock': 'PODS:\n  - Alamofire (5.8.1)\n  - GoogleUtilities/Environment (7.12.0)\n\nDEPENDENCIES:\n  - Alamofire\n  - GoogleUtilities/Environment\n\nCOCOAPODS: 1.14.3\n',
+    'Package.resolved': JSON.stringify({ pins: [{ identity: 'swift-nio', kind: 'remoteSourceControl', location: 'https://github.com/apple/swift-nio.git', state: { revision: 'fc63f0cf4e55a4597407a9fc95b16a2bc44b4982', version: '2.64.0' } }, { identity: 'lint', kind: 'remoteSourceControl', location: 'https://github.com/realm/SwiftLint', state: { branch: 'main', revision: '7595ad3fafc1a31086dc40ba01fd898bf6b42d5f' } }], version: 2 }),
+    'deno.lock': JSON.stringify({ version: '4', specifiers: { 'jsr:@std/path@1': '1.0.8' }, jsr: { '@std/path@1.0.8': { integrity: 'x' } }, workspace: { dependencies: ['jsr:@std/path@1'] } }),
+    'cabal.project.freeze': 'constraints: any.aeson ==2.2.1.0,\n             any.text ==2.0.2\n',
+    '.tool-versions': 'nodejs 20.11.0\n',
+    'vcpkg.json': JSON.stringify({ dependencies: ['fmt'], overrides: [{ name: 'fmt', version: '10.2.1' }] }),
+  }, { name: 'apps' });
+  try {
+    const bom = await sbom(polyglot);
+    assert.equal(await validator.validate(JSON.stringify(bom)), null, 'valid against the CycloneDX 1.5 JSON schema');
+    assert.deepEqual((bom.components as unknown as Component[]).map((c) => c.purl).sort(), [
+      'pkg:asdf/nodejs@20.11.0',
+      'pkg:cocoapods/Alamofire@5.8.1',
+      'pkg:cocoapods/GoogleUtilities@7.12.0#Environment',
+      'pkg:generic/github.com%2Frealm%2FSwiftLint',
+      'pkg:hackage/aeson@2.2.1.0',
+      'pkg:hackage/text@2.0.2',
+      'pkg:jsr/%40std/path@1.0.8',
+      'pkg:swift/github.com/apple/swift-nio@2.64.0',
+      'pkg:vcpkg/fmt@10.2.1',
+    ]);
+  } finally {
+    await polyglot.cleanup();
+  }
+});
