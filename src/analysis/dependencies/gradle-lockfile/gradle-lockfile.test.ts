@@ -11,7 +11,6 @@ test('gradle.lockfile: coordinates, test-only configurations as dev, lines', () 
   assert.equal(guava.dev, false);
   assert.equal(guava.line, 5);
   assert.equal(onePackage(packages, 'junit:junit').dev, true);
-  assert.throws(() => parseGradleLockfile('not a lock line\n', 'gradle.lockfile'), /line 1: expected group:artifact:version/);
 });
 
 test('buildscript-gradle.lockfile: plugin dependencies are build-time (dev)', () => {
@@ -21,4 +20,13 @@ test('buildscript-gradle.lockfile: plugin dependencies are build-time (dev)', ()
   assert.equal(extractor.matches('app/buildscript-gradle.lockfile'), true);
   assert.equal(extractor.matches('gradle/dependency-locks/compileClasspath.lockfile'), true);
   assert.equal(extractor.matches('other.lockfile'), false);
+});
+
+test('lines that are not coordinates are skipped, the others kept (as OSV-Scanner reads a damaged lockfile)', () => {
+  const text = fixture('gradle-lockfile', 'damaged.lockfile');
+  const packages = parseGradleLockfile(text, 'gradle.lockfile');
+  assert.deepEqual(ids(packages), ['io.micronaut:micronaut-core@4.3.4', 'org.jetbrains.kotlin:kotlin-stdlib@1.9.22', 'org.postgresql:postgresql@42.7.2']);
+  assert.equal(onePackage(packages, 'org.postgresql:postgresql').line, text.split('\n').findIndex((line) => line.startsWith('org.postgresql')) + 1);
+  assert.equal(onePackage(packages, 'io.micronaut:micronaut-core').dev, false, 'no configurations listed: not known to be test-only');
+  assert.deepEqual(parseGradleLockfile('# only comments\nempty=\n', 'gradle.lockfile'), []);
 });

@@ -5,13 +5,13 @@
  * configurations without dependencies. Packages locked only in test configurations are dev; buildscript
  * dependencies are dev (they build the project, they do not ship in it). No graph, no direct flag.
  */
-import { MalformedFileError, baseName, dirName, packageRecord } from '../record.js';
+import { baseName, dirName, packageRecord } from '../record.js';
 import type { Extractor, PackageRecord } from '../types.js';
 import { readLockfile } from '../read.js';
 
 export const extractor: Extractor = {
   name: 'gradle-lockfile',
-  version: 1,
+  version: 2,
   ecosystem: 'Maven',
   matches(path) {
     const name = baseName(path);
@@ -32,8 +32,10 @@ export function parseGradleLockfile(text: string, path: string): PackageRecord[]
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || line.startsWith('empty=')) return;
+    // A line that is not `group:artifact:version[=configurations]` is skipped, as OSV-Scanner skips it: a
+    // hand-edited or merge-damaged lockfile still lists its other dependencies.
     const match = /^([^:=\s]+):([^:=\s]+):([^:=\s]+)(?:=(.*))?$/.exec(line);
-    if (!match) throw new MalformedFileError(`line ${index + 1}: expected group:artifact:version=configurations`);
+    if (!match) return;
     const configurations = (match[4] ?? '').split(',').filter(Boolean);
     records.push(
       packageRecord('Maven', path, {
