@@ -30,6 +30,7 @@ import { extractor as nugetPackagesLock } from './nuget-packages-lock/index.js';
 import { extractor as ohPackageLock } from './oh-package-lock/index.js';
 import { extractor as packageLock } from './package-lock/index.js';
 import { extractor as packageResolved } from './package-resolved/index.js';
+import { extractor as paketLock } from './paket-lock/index.js';
 import { extractor as pdmLock } from './pdm-lock/index.js';
 import { extractor as pipfileLock } from './pipfile-lock/index.js';
 import { extractor as pnpmLock } from './pnpm-lock/index.js';
@@ -74,6 +75,7 @@ export const extractors: readonly Extractor[] = [
   ohPackageLock,
   packageLock,
   packageResolved,
+  paketLock,
   pdmLock,
   pipfileLock,
   pnpmLock,
