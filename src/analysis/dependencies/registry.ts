@@ -7,6 +7,7 @@ import type { Extractor } from './types.js';
 import { extractor as bunLock } from './bun-lock/index.js';
 import { extractor as cabalFreeze } from './cabal-freeze/index.js';
 import { extractor as cargoLock } from './cargo-lock/index.js';
+import { extractor as cartfileResolved } from './cartfile-resolved/index.js';
 import { extractor as composerLock } from './composer-lock/index.js';
 import { extractor as conanLock } from './conan-lock/index.js';
 import { extractor as conanfileTxt } from './conanfile-txt/index.js';
@@ -52,6 +53,7 @@ export const extractors: readonly Extractor[] = [
   bunLock,
   cabalFreeze,
   cargoLock,
+  cartfileResolved,
   composerLock,
   conanLock,
   conanfileTxt,
