@@ -14,6 +14,7 @@ import { extractor as conanfileTxt } from './conanfile-txt/index.js';
 import { extractor as denoLock } from './deno-lock/index.js';
 import { extractor as depsEdn } from './deps-edn/index.js';
 import { extractor as depsJson } from './deps-json/index.js';
+import { extractor as dotnetToolsJson } from './dotnet-tools-json/index.js';
 import { extractor as gemfileLock } from './gemfile-lock/index.js';
 import { extractor as gleamManifest } from './gleam-manifest/index.js';
 import { extractor as goMod } from './go-mod/index.js';
@@ -60,6 +61,7 @@ export const extractors: readonly Extractor[] = [
   denoLock,
   depsEdn,
   depsJson,
+  dotnetToolsJson,
   gemfileLock,
   gleamManifest,
   goMod,
