@@ -34,13 +34,14 @@ test('no two extractors claim the same file name', () => {
     'Directory.Packages.props', 'Directory.Build.props', 'packages.props', 'cabal.project.freeze', 'stack.yaml.lock',
     'rebar.lock', 'manifest.toml', 'deps.edn', 'pylock.toml', 'pylock.dev.toml', 'deno.lock', 'go.work',
     'vendor/modules.txt', 'gradle/libs.versions.toml', 'gradle/tools.versions.toml', 'conanfile.txt', '.tool-versions',
-    'mise.toml', '.config/mise/config.toml', '.nvmrc', '.node-version', 'vcpkg.json',
+    'mise.toml', '.config/mise/config.toml', '.nvmrc', '.node-version', 'vcpkg.json', 'paket.lock', 'Cartfile.resolved',
+    '.config/dotnet-tools.json',
   ];
   for (const sample of samples) {
     const claimed = extractors.filter((extractor) => extractor.matches(`sub/dir/${sample}`)).map((extractor) => extractor.name);
     assert.equal(claimed.length, 1, `${sample}: ${claimed.join(', ') || 'none'}`);
   }
-  const others = ['package.json', 'go.sum', 'Cargo.toml', 'Gemfile', 'pyproject.toml', 'README.md', 'yarn.lock.bak', 'Podfile', 'Package.swift', 'App.csproj', 'go.work.sum', 'modules.txt', 'stack.yaml', 'gleam.toml', 'rebar.config', 'conanfile.py', 'vcpkg-configuration.json', 'config.toml'];
+  const others = ['package.json', 'go.sum', 'Cargo.toml', 'Gemfile', 'pyproject.toml', 'README.md', 'yarn.lock.bak', 'Podfile', 'Package.swift', 'App.csproj', 'go.work.sum', 'modules.txt', 'stack.yaml', 'gleam.toml', 'rebar.config', 'conanfile.py', 'vcpkg-configuration.json', 'config.toml', 'paket.dependencies', 'Cartfile'];
   for (const other of others) {
     assert.deepEqual(extractors.filter((extractor) => extractor.matches(other)).map((extractor) => extractor.name), [], other);
   }
