@@ -7,10 +7,12 @@
 import { UPSTREAM_COMMANDS } from './catalogue.js';
 import type { CheckerMeta, CheckerRequirements } from './types.js';
 import { meta as apiDocChecker } from './api-doc-checker/meta.js';
+import { meta as artifactMetadataChecker } from './artifact-metadata-checker/meta.js';
 import { meta as bestpracticesChecker } from './bestpractices-checker/meta.js';
 import { meta as binaryChecker } from './binary-checker/meta.js';
 import { meta as buildChecker } from './build-checker/meta.js';
 import { meta as buildDocChecker } from './build-doc-checker/meta.js';
+import { meta as buildMetadataChecker } from './build-metadata-checker/meta.js';
 import { meta as changedFilesSinceCommitDetector } from './changed-files-since-commit-detector/meta.js';
 import { meta as ciChecker } from './ci-checker/meta.js';
 import { meta as codeCount } from './code-count/meta.js';
@@ -46,10 +48,12 @@ import { meta as webhooksChecker } from './webhooks-checker/meta.js';
 
 export const CHECKER_METAS: readonly CheckerMeta[] = [
   apiDocChecker,
+  artifactMetadataChecker,
   bestpracticesChecker,
   binaryChecker,
   buildChecker,
   buildDocChecker,
+  buildMetadataChecker,
   changedFilesSinceCommitDetector,
   ciChecker,
   codeCount,

@@ -8,10 +8,12 @@ import type { Checker } from './types.js';
 
 const LOADERS: Readonly<Record<string, () => Promise<Checker>>> = {
   'api-doc-checker': async () => (await import('./api-doc-checker/index.js')).checker,
+  'artifact-metadata-checker': async () => (await import('./artifact-metadata-checker/index.js')).checker,
   'bestpractices-checker': async () => (await import('./bestpractices-checker/index.js')).checker,
   'binary-checker': async () => (await import('./binary-checker/index.js')).checker,
   'build-checker': async () => (await import('./build-checker/index.js')).checker,
   'build-doc-checker': async () => (await import('./build-doc-checker/index.js')).checker,
+  'build-metadata-checker': async () => (await import('./build-metadata-checker/index.js')).checker,
   'changed-files-since-commit-detector': async () => (await import('./changed-files-since-commit-detector/index.js')).checker,
   'ci-checker': async () => (await import('./ci-checker/index.js')).checker,
   'code-count': async () => (await import('./code-count/index.js')).checker,

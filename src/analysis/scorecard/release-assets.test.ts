@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyHasNotes, isReleaseNotesFile, isSbomFile, isSignatureAsset } from './release-assets.js';
+import { artifactMetadataKind, bodyHasNotes, isChecksumFile, isReleaseNotesFile, isSbomFile, isSignatureAsset, publishedReleases } from './release-assets.js';
 
 void test('release-notes files: the names projects use, at any depth, not vendored copies', () => {
   const yes = ['CHANGELOG.md', 'changelog', 'CHANGELOG', 'ChangeLog.txt', 'CHANGES.rst', 'HISTORY.md', 'NEWS', 'NEWS.md', 'RELEASE_NOTES.md', 'release-notes.adoc', 'RELEASENOTES.md', 'RELEASES.md', 'docs/CHANGELOG.md', 'CHANGELOG/CHANGELOG-1.28.md', 'changelogs/unreleased/fix.yml', '.changes/1.2.0.md', 'release-notes/v1.0.md', 'WHATS_NEW.md'];
@@ -28,4 +28,29 @@ void test('release bodies: text is notes; an empty body or a bare "Full Changelo
   assert.equal(bodyHasNotes('  \n\n '), false);
   assert.equal(bodyHasNotes('**Full Changelog**: https://github.com/acme/demo/compare/v1...v2'), false);
   assert.equal(bodyHasNotes('<!-- Release notes generated -->\n\n**Full Changelog**: https://x/compare/a...b'), false);
+});
+
+void test('checksum files and the kind of build metadata an asset is', () => {
+  for (const name of ['SHA256SUMS', 'sha256sums.txt', 'checksums.txt', 'CHECKSUMS', 'demo_1.2.0_checksums.txt', 'demo-1.2.0-SHA512SUMS.txt', 'demo.tar.gz.sha256', 'demo.zip.sha512sum', 'demo.jar.md5', 'B2SUMS']) assert.equal(isChecksumFile(name), true, name);
+  for (const name of ['sha256.go', 'checksum.rs', 'demo.tar.gz', '.sha256']) assert.equal(isChecksumFile(name), false, name);
+  const kinds: [string, string | null][] = [
+    ['demo.intoto.jsonl', 'provenance'],
+    ['multiple.intoto.jsonl', 'provenance'],
+    ['demo-provenance.json', 'provenance'],
+    ['attestation.jsonl', 'provenance'],
+    ['demo.cdx.json', 'sbom'],
+    ['SHA256SUMS.asc', 'signature'],
+    ['demo.tar.gz.sig', 'signature'],
+    ['demo.sigstore.json', 'signature'],
+    ['SHA256SUMS', 'checksum'],
+    ['demo.tar.gz', null],
+    ['README.md', null],
+  ];
+  for (const [name, kind] of kinds) assert.equal(artifactMetadataKind(name), kind, name);
+});
+
+void test('published releases: no drafts or pre-releases, newest first', () => {
+  const release = (tag: string, date: string, extra = {}): { tag: string; draft: boolean; prerelease: boolean; createdAt: string | null; publishedAt: string | null } => ({ tag, draft: false, prerelease: false, createdAt: date, publishedAt: date, ...extra });
+  const list = [release('v1', '2024-01-01'), release('v3-rc', '2024-03-01', { prerelease: true }), release('v2', '2024-02-01'), release('draft', '2024-04-01', { draft: true }), release('', '2024-05-01')];
+  assert.deepEqual(publishedReleases(list).map((entry) => entry.tag), ['v2', 'v1']);
 });

@@ -56,3 +56,48 @@ export function bodyHasNotes(body: string): boolean {
     .trim();
   return text.length > 0;
 }
+
+/**
+ * Checksum files: the aggregate lists tools publish (`SHA256SUMS`, `checksums.txt`, GoReleaser's
+ * `<project>_<version>_checksums.txt`, `CHECKSUMS.sha512`) and per-file digests (`app.tar.gz.sha256`).
+ */
+const CHECKSUM_LIST = /^(?:(?:sha(?:1|224|256|384|512)|md5|b2|blake2b?)sums?|checksums?)(?:\.(?:txt|sha\d+))?$/i;
+const CHECKSUM_NAMED = /(?:^|[-_.])(?:checksums?|sha(?:256|512)sums?)\.txt$/i;
+const CHECKSUM_SUFFIX = /.\.(?:sha(?:1|224|256|384|512)(?:sum)?|md5(?:sum)?)$/i;
+
+export function isChecksumFile(name: string): boolean {
+  return CHECKSUM_LIST.test(name) || CHECKSUM_NAMED.test(name) || CHECKSUM_SUFFIX.test(name);
+}
+
+/** SLSA / in-toto provenance and attestation bundles among release assets. */
+const PROVENANCE = /(?:\.intoto\.jsonl|\.intoto\.json|(?:^|[-_.])(?:provenance|attestations?)\.(?:json|jsonl)|\.att)$/i;
+
+export type ArtifactMetadataKind = 'provenance' | 'sbom' | 'checksum' | 'signature';
+
+/**
+ * What build metadata a release asset is, or null for an ordinary artifact. Provenance first (an
+ * `.intoto.jsonl` is also in Scorecard's signature list), then SBOM, signature (`SHA256SUMS.asc` signs a
+ * checksum list), checksum.
+ */
+export function artifactMetadataKind(name: string): ArtifactMetadataKind | null {
+  if (PROVENANCE.test(name)) return 'provenance';
+  if (isSbomFile(name)) return 'sbom';
+  if (isSignatureAsset(name)) return 'signature';
+  if (isChecksumFile(name)) return 'checksum';
+  return null;
+}
+
+interface DatedRelease {
+  readonly tag: string;
+  readonly draft: boolean;
+  readonly prerelease: boolean;
+  readonly createdAt: string | null;
+  readonly publishedAt: string | null;
+}
+
+/** Published releases (no drafts, no pre-releases, with a tag), newest first; ties keep the platform's order. */
+export function publishedReleases<T extends DatedRelease>(releases: readonly T[]): T[] {
+  const published = releases.filter((release) => !release.draft && !release.prerelease && release.tag !== '');
+  const time = (release: T): number => Date.parse(release.publishedAt ?? release.createdAt ?? '') || 0;
+  return published.map((release, index) => ({ release, index })).sort((a, b) => time(b.release) - time(a.release) || a.index - b.index).map(({ release }) => release);
+}

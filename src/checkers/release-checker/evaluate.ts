@@ -47,8 +47,4 @@ export function evaluate(facts: ReleaseFacts): { [key: string]: Json } {
 }
 
 /** Published releases, newest first (drafts and pre-releases are not releases, as upstream). */
-export function publishedReleases(releases: readonly Release[]): Release[] {
-  const published = releases.filter((release) => !release.draft && !release.prerelease && release.tag !== '');
-  const time = (release: Release): number => Date.parse(release.publishedAt ?? release.createdAt ?? '') || 0;
-  return published.map((release, index) => ({ release, index })).sort((a, b) => time(b.release) - time(a.release) || a.index - b.index).map(({ release }) => release);
-}
+export { publishedReleases } from '../../analysis/scorecard/release-assets.js';
