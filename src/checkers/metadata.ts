@@ -36,6 +36,7 @@ import { meta as readmeChecker } from './readme-checker/meta.js';
 import { meta as readmeOpensourceChecker } from './readme-opensource-checker/meta.js';
 import { meta as releaseChecker } from './release-checker/meta.js';
 import { meta as repoCountryOrganizations } from './repo-country-organizations/meta.js';
+import { meta as reproducibleBuildChecker } from './reproducible-build-checker/meta.js';
 import { meta as sastChecker } from './sast-checker/meta.js';
 import { meta as sbom } from './sbom/meta.js';
 import { meta as scancode } from './scancode/meta.js';
@@ -77,6 +78,7 @@ export const CHECKER_METAS: readonly CheckerMeta[] = [
   readmeOpensourceChecker,
   releaseChecker,
   repoCountryOrganizations,
+  reproducibleBuildChecker,
   sastChecker,
   sbom,
   scancode,

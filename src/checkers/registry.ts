@@ -37,6 +37,7 @@ const LOADERS: Readonly<Record<string, () => Promise<Checker>>> = {
   'readme-opensource-checker': async () => (await import('./readme-opensource-checker/index.js')).checker,
   'release-checker': async () => (await import('./release-checker/index.js')).checker,
   'repo-country-organizations': async () => (await import('./repo-country-organizations/index.js')).checker,
+  'reproducible-build-checker': async () => (await import('./reproducible-build-checker/index.js')).checker,
   'sast-checker': async () => (await import('./sast-checker/index.js')).checker,
   sbom: async () => (await import('./sbom/index.js')).checker,
   scancode: async () => (await import('./scancode/index.js')).checker,

@@ -30,6 +30,8 @@ export interface DownloadOptions {
   readonly maxBytes?: number;
   readonly timeoutMs?: number;
   readonly signal: AbortSignal;
+  /** What is downloaded, for messages (default: the release archive). */
+  readonly noun?: string;
 }
 
 /** Lists the entry names of the zip at `url`; the archive touches the disk only for the duration of the call. */
@@ -67,20 +69,20 @@ export async function downloadToFile(url: string, file: string, options: Downloa
       }
       if (response.statusCode !== 200) {
         await response.body.dump();
-        throw new PlatformError(statusKind(response.statusCode), `Failed to download release zip: ${response.statusCode}`, response.statusCode);
+        throw new PlatformError(statusKind(response.statusCode), `Failed to download ${options.noun ?? 'release zip'}: ${response.statusCode}`, response.statusCode);
       }
       const declared = Number(response.headers['content-length'] ?? Number.NaN);
       if (Number.isFinite(declared) && declared > maxBytes) {
         // Dropping the connection rather than reading a body we will not use; the stream then reports an abort.
         response.body.on('error', () => undefined);
         response.body.destroy();
-        throw new PlatformError('too_large', tooLarge(maxBytes));
+        throw new PlatformError('too_large', tooLarge(maxBytes, options.noun));
       }
       let size = 0;
       const cap = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           size += chunk.length;
-          if (size > maxBytes) callback(new PlatformError('too_large', tooLarge(maxBytes)));
+          if (size > maxBytes) callback(new PlatformError('too_large', tooLarge(maxBytes, options.noun)));
           else callback(null, chunk);
         },
       });
@@ -102,9 +104,10 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !['authorization', 'private-token', 'cookie'].includes(name.toLowerCase())));
 }
 
-function tooLarge(maxBytes: number): string {
+function tooLarge(maxBytes: number, noun?: string): string {
   const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MiB` : `${maxBytes} bytes`;
-  return `Release archive larger than ${size}; not checked`;
+  const what = noun ? noun.charAt(0).toUpperCase() + noun.slice(1) : 'Release archive';
+  return `${what} larger than ${size}; not checked`;
 }
 
 /** Names of the file entries of a zip (directories left out), from its central directory only. */

@@ -55,7 +55,7 @@ export class GitHubClient implements PlatformClient {
         publishedAt: str(release, 'published_at'),
         assets: asList(release.assets ?? [], 'GitHub release assets').map((entry) => {
           const asset = asObject(entry, 'GitHub release asset');
-          return { name: str(asset, 'name') ?? '', downloadUrl: str(asset, 'browser_download_url'), size: num(asset, 'size') };
+          return { name: str(asset, 'name') ?? '', downloadUrl: str(asset, 'browser_download_url'), size: num(asset, 'size'), digest: str(asset, 'digest') };
         }),
         archiveUrl: str(release, 'zipball_url') ?? (tag ? this.api.url(this.path(`zipball/${encodeURIComponent(tag)}`)).toString() : null),
       };

@@ -29,6 +29,8 @@ export interface ReleaseAsset {
   readonly name: string;
   readonly downloadUrl: string | null;
   readonly size: number | null;
+  /** The digest the platform computed at upload, `sha256:<hex>` (GitHub since 2025); absent elsewhere. */
+  readonly digest?: string | null;
 }
 
 export interface Release {
