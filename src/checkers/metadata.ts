@@ -19,6 +19,7 @@ import { meta as codeCount } from './code-count/meta.js';
 import { meta as criticalityScore } from './criticality-score/meta.js';
 import { meta as dangerousWorkflowChecker } from './dangerous-workflow-checker/meta.js';
 import { meta as dependencyChecker } from './dependency-checker/meta.js';
+import { meta as dependencyReachableChecker } from './dependency-reachable-checker/meta.js';
 import { meta as dependencyUpdateToolChecker } from './dependency-update-tool-checker/meta.js';
 import { meta as eolChecker } from './eol-checker/meta.js';
 import { meta as fuzzingChecker } from './fuzzing-checker/meta.js';
@@ -61,6 +62,7 @@ export const CHECKER_METAS: readonly CheckerMeta[] = [
   criticalityScore,
   dangerousWorkflowChecker,
   dependencyChecker,
+  dependencyReachableChecker,
   dependencyUpdateToolChecker,
   eolChecker,
   fuzzingChecker,

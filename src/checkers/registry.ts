@@ -20,6 +20,7 @@ const LOADERS: Readonly<Record<string, () => Promise<Checker>>> = {
   'criticality-score': async () => (await import('./criticality-score/index.js')).checker,
   'dangerous-workflow-checker': async () => (await import('./dangerous-workflow-checker/index.js')).checker,
   'dependency-checker': async () => (await import('./dependency-checker/index.js')).checker,
+  'dependency-reachable-checker': async () => (await import('./dependency-reachable-checker/index.js')).checker,
   'dependency-update-tool-checker': async () => (await import('./dependency-update-tool-checker/index.js')).checker,
   'eol-checker': async () => (await import('./eol-checker/index.js')).checker,
   'fuzzing-checker': async () => (await import('./fuzzing-checker/index.js')).checker,
