@@ -116,6 +116,16 @@ export class GitHubClient implements PlatformClient {
     return { runs: runs.slice(0, options.maxRuns), totalCount };
   }
 
+  /**
+   * The repository's security advisories (`GET /repos/{o}/{r}/security-advisories`), as GitHub returns them:
+   * published ones for anyone, drafts, triage and closed ones for a token of a maintainer. Never cached by ETag
+   * (drafts are confidential).
+   */
+  async securityAdvisories(): Promise<JsonObject[]> {
+    const { items } = await this.api.list(this.path('security-advisories'), { cache: false, maxPages: 10 });
+    return items.map((item) => asObject(item, 'GitHub security advisory'));
+  }
+
   /** Counts items of a list endpoint of this repository in one call (commits of an empty repository: 0). */
   async count(suffix: string, query: Record<string, string | number | undefined> = {}): Promise<number> {
     try {

@@ -3,7 +3,8 @@
  * recorded cassettes in /work/shared/data/api-samples/osv): `POST /v1/querybatch` answers ids + `modified` per
  * query in query order (`{}` for none), at most 1,000 queries (else 400 "too many queries"), and pages long
  * answers with `next_page_token`, continued by re-sending the query with `page_token`; `GET /v1/vulns/{id}`
- * answers the full record or 404 `{"code": 5, "message": "Vulnerability not found"}`. Records are matched with
+ * answers the full record or 404 `{"code": 5, "message": "Vulnerability not found"}`; `POST /v1/query` answers a
+ * package's full records (all versions when the query names none). Records are matched with
  * OpenChecker's own OSV evaluation (src/analysis/osv/match.ts). Failures can be injected per endpoint.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -11,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { isAffected, normalizeName } from '../../src/analysis/osv/match.js';
 import type { OsvVulnerability } from '../../src/analysis/osv/types.js';
 
-export type Endpoint = 'querybatch' | 'vulns';
+export type Endpoint = 'querybatch' | 'vulns' | 'query';
 /** An injected answer: an HTTP status to send, `hang` to never answer, or `reset` to drop the connection. */
 export type Injected = number | 'hang' | 'reset';
 
@@ -54,7 +55,7 @@ export async function startFakeOsv(records: readonly OsvVulnerability[], options
   const pageSize = options.pageSize ?? 1000;
   const byId = new Map(records.map((record) => [record.id, record]));
   const requests: FakeOsvRequest[] = [];
-  const injected: Record<Endpoint, Injected[]> = { querybatch: [], vulns: [] };
+  const injected: Record<Endpoint, Injected[]> = { querybatch: [], vulns: [], query: [] };
   const hanging = new Set<ServerResponse>();
 
   // Indexed by package, so large fakes (benchmarks) answer fast.
@@ -84,7 +85,7 @@ export async function startFakeOsv(records: readonly OsvVulnerability[], options
     void (async () => {
       const path = req.url ?? '/';
       const endpoint: Endpoint | null =
-        req.method === 'POST' && path === '/v1/querybatch' ? 'querybatch' : req.method === 'GET' && path.startsWith('/v1/vulns/') ? 'vulns' : null;
+        req.method === 'POST' && path === '/v1/querybatch' ? 'querybatch' : req.method === 'POST' && path === '/v1/query' ? 'query' : req.method === 'GET' && path.startsWith('/v1/vulns/') ? 'vulns' : null;
       const text = await readBody(req);
       if (!endpoint) return send(res, 404, { code: 5, message: 'Not Found' });
       let body: unknown = null;
@@ -107,6 +108,20 @@ export async function startFakeOsv(records: readonly OsvVulnerability[], options
       if (endpoint === 'vulns') {
         const record = byId.get(decodeURIComponent(path.slice('/v1/vulns/'.length)));
         return record ? send(res, 200, record) : send(res, 404, { code: 5, message: 'Vulnerability not found' });
+      }
+      if (endpoint === 'query') {
+        // POST /v1/query answers full records under `vulns` (omitted when none); without a version, every record
+        // of the package (docs/api/post-v1-query.md).
+        const query = (body ?? {}) as Query;
+        const ecosystem = query.package?.ecosystem ?? '';
+        const name = query.package?.name ?? '';
+        const all = (byPackage.get(key(ecosystem, name)) ?? []).filter((record) => query.version === undefined || isAffected(record, { ecosystem, name, version: query.version }));
+        const offset = query.page_token ? Number(Buffer.from(query.page_token, 'base64url').toString('utf8')) : 0;
+        const result: Record<string, unknown> = {};
+        const page = all.slice(offset, offset + pageSize);
+        if (page.length > 0) result.vulns = page;
+        if (offset + pageSize < all.length) result.next_page_token = Buffer.from(String(offset + pageSize)).toString('base64url');
+        return send(res, 200, result);
       }
       const queries = (body as { queries?: Query[] } | null)?.queries;
       if (!Array.isArray(queries)) return send(res, 400, { code: 3, message: 'invalid query' });

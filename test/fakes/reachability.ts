@@ -23,6 +23,8 @@ export interface ReachVersion {
   readonly retracted?: boolean;
   /** hex.pm retirement `{reason, message}`. */
   readonly retired?: { reason: string; message: string };
+  /** When the version was published (npm `time`, PyPI upload time, crates.io `created_at`, Go `Time`). */
+  readonly published?: string;
 }
 
 export interface ReachPackage {
@@ -91,7 +93,7 @@ export async function startFakeReachRegistries(packages: readonly ReachPackage[]
         if (pkg.unpublished) return rest.length === 0 ? json({ name: pkg.name, time: { created: '2020-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', unpublished: { time: '2024-01-01T00:00:00.000Z', versions: pkg.versions.map((entry) => v(entry).version) } } }) : null;
         if (rest.length === 1) return version(pkg, rest[0] ?? '') ? json({ ...clone(npmVersion), name: pkg.name, version: rest[0] }) : null;
         const time: Dict = { created: '2020-01-01T00:00:00.000Z' };
-        for (const entry of [...pkg.versions.map((item) => v(item).version), ...(pkg.unpublishedVersions ?? [])]) time[entry] = '2021-01-01T00:00:00.000Z';
+        for (const entry of [...pkg.versions.map(v), ...(pkg.unpublishedVersions ?? []).map(v)]) time[entry.version] = entry.published ?? '2021-01-01T00:00:00.000Z';
         return json({ name: pkg.name, 'dist-tags': {}, versions: Object.fromEntries(pkg.versions.map((item) => [v(item).version, { name: pkg.name, version: v(item).version }])), time });
       }
       case 'pypi': {
@@ -103,7 +105,7 @@ export async function startFakeReachRegistries(packages: readonly ReachPackage[]
         if (!entry || parts[3] !== 'json') return null;
         const doc = clone(pypiVersion);
         doc.info = { ...(doc.info as Dict), name: pkg.name, version: entry.version, yanked: entry.yanked === true, yanked_reason: entry.yanked ? 'broken wheel' : null };
-        doc.urls = (doc.urls as Dict[]).map((file) => ({ ...file, yanked: entry.yanked === true }));
+        doc.urls = (doc.urls as Dict[]).map((file) => ({ ...file, yanked: entry.yanked === true, ...(entry.published ? { upload_time_iso_8601: entry.published } : {}) }));
         return json(doc);
       }
       case 'crates': {
@@ -114,7 +116,7 @@ export async function startFakeReachRegistries(packages: readonly ReachPackage[]
         const entry = version(pkg, parts[4] ?? '');
         if (!entry) return null;
         const doc = clone(cratesVersion);
-        doc.version = { ...(doc.version as Dict), crate: pkg.name, num: entry.version, yanked: entry.yanked === true };
+        doc.version = { ...(doc.version as Dict), crate: pkg.name, num: entry.version, yanked: entry.yanked === true, ...(entry.published ? { created_at: entry.published } : {}) };
         return json(doc);
       }
       case 'packagist': {
@@ -176,7 +178,8 @@ export async function startFakeReachRegistries(packages: readonly ReachPackage[]
         if (!pkg) return { status: 410, type: 'text', body: `not found: module ${module}: no matching versions` };
         if (parts[at + 1] === 'list') return text(pkg.versions.map((entry) => v(entry).version).join('\n') + '\n');
         const info = /^(.+)\.info$/.exec(parts[at + 1] ?? '');
-        return info && version(pkg, info[1] as string) ? json({ Version: info[1], Time: '2024-01-01T00:00:00Z' }) : { status: 404, type: 'text', body: `not found: ${module}@${info?.[1] ?? ''}: invalid version: unknown revision` };
+        const tagged = info ? version(pkg, info[1] as string) : undefined;
+        return tagged ? json({ Version: tagged.version, Time: tagged.published ?? '2024-01-01T00:00:00Z' }) : { status: 404, type: 'text', body: `not found: ${module}@${info?.[1] ?? ''}: invalid version: unknown revision` };
       }
     }
   };

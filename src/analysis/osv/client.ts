@@ -242,6 +242,36 @@ export class OsvApiClient implements VulnerabilitySource {
     return records;
   }
 
+  /**
+   * Every record naming the package, whatever the version: `POST /v1/query` with the package alone (the API
+   * answers full records), following `next_page_token`. Kept in the shared cache for the query TTL.
+   */
+  async packageRecords(ecosystem: string, name: string, signal: AbortSignal): Promise<OsvVulnerability[]> {
+    const key = `package\u0000${ecosystem}\u0000${name}`;
+    const cached = await this.options.cache.get(QUERY_NAMESPACE, key);
+    if (cached !== null) return JSON.parse(cached) as OsvVulnerability[];
+    const records: OsvVulnerability[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const response = await this.limit(() =>
+        requestJson(`${this.base}/v1/query`, {
+          method: 'POST',
+          body: { package: { ecosystem, name }, ...(token ? { page_token: token } : {}) },
+          timeoutMs: this.options.timeoutMs,
+          signal,
+          retry: this.options.retry,
+        }),
+      );
+      const body = (response.json ?? {}) as { vulns?: unknown; next_page_token?: unknown };
+      if (response.status !== 200) throw new PlatformError('http', `OSV query for ${name} answered ${response.status}`, response.status);
+      if (Array.isArray(body.vulns)) records.push(...body.vulns.filter(isOsvVulnerability));
+      token = typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined;
+      if (!token) break;
+    }
+    if (this.options.cacheTtlMs > 0) await this.options.cache.set(QUERY_NAMESPACE, key, JSON.stringify(records), this.options.cacheTtlMs);
+    return records;
+  }
+
   private async fetchRecord(id: string, signal: AbortSignal): Promise<OsvVulnerability | null> {
     this.requests.vulns++;
     const response = await requestJson(`${this.base}/v1/vulns/${encodeURIComponent(id)}`, {

@@ -43,6 +43,11 @@ export class OfflineDatabase implements VulnerabilitySource {
     signal.throwIfAborted();
     return queries.map((query) => this.lookup(query));
   }
+
+  async packageRecords(ecosystem: string, name: string, signal: AbortSignal): Promise<OsvVulnerability[]> {
+    signal.throwIfAborted();
+    return Promise.resolve([...(this.index.get(packageKey(ecosystem, name)) ?? [])]);
+  }
 }
 
 function packageKey(ecosystem: string, name: string): string {

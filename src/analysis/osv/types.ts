@@ -57,6 +57,8 @@ export interface PackageQuery {
 export interface VulnerabilitySource {
   /** Full records of the vulnerabilities affecting each query, in query order. */
   findVulnerabilities(queries: readonly PackageQuery[], signal: AbortSignal): Promise<OsvVulnerability[][]>;
+  /** Every record whose affected packages include this one, whatever the version (the project's own advisories). */
+  packageRecords?(ecosystem: string, name: string, signal: AbortSignal): Promise<OsvVulnerability[]>;
   /** Queries the source refused (the OSV API's 400 for that query alone), by `queryKey`, with the reason. */
   readonly rejected?: ReadonlyMap<string, string>;
 }

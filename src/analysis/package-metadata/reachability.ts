@@ -38,7 +38,11 @@ interface ReachDefinition {
   readonly service: string;
   baseUrl(config: Config): string | Promise<string>;
   check(name: string, version: string, fetch: ReachFetch): Promise<ReachabilityAnswer>;
+  /** When the registry says the version was published (ISO 8601), for registries that record it. */
+  published?(name: string, version: string, fetch: ReachFetch): Promise<string | null>;
 }
+
+const dateOf = (value: unknown): string | null => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : null);
 
 type Dict = Record<string, unknown>;
 const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,6 +67,10 @@ const npm: ReachDefinition = {
     if (!(version in versions) && typeof time[version] === 'string') return { status: 'unpublished', detail: `${name}@${version} was published and then unpublished` };
     return missing(this.service, true, name, version);
   },
+  async published(name, version, fetch) {
+    const packument = await fetch.json(encodePackageName(name));
+    return isDict(packument.data) && isDict(packument.data.time) ? dateOf(packument.data.time[version]) : null;
+  },
 };
 
 const pypi: ReachDefinition = {
@@ -82,6 +90,12 @@ const pypi: ReachDefinition = {
     }
     return missing(this.service, found((await fetch.get(`pypi/${enc(name)}/json`)).status), name, version);
   },
+  async published(name, version, fetch) {
+    const doc = await fetch.json(`pypi/${enc(name)}/${enc(version)}/json`);
+    const files = isDict(doc.data) && Array.isArray(doc.data.urls) ? doc.data.urls.filter(isDict) : [];
+    const times = files.map((file) => dateOf(file.upload_time_iso_8601) ?? dateOf(file.upload_time)).filter((time): time is string => time !== null);
+    return times.sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
+  },
 };
 
 const crates: ReachDefinition = {
@@ -94,6 +108,10 @@ const crates: ReachDefinition = {
       return doc.data.version.yanked === true ? { status: 'yanked', detail: `crates.io marks ${name} ${version} yanked` } : ok(this.service);
     }
     return missing(this.service, found((await fetch.get(`api/v1/crates/${enc(name)}`)).status), name, version);
+  },
+  async published(name, version, fetch) {
+    const doc = await fetch.json(`api/v1/crates/${enc(name)}/${enc(version)}`);
+    return isDict(doc.data) && isDict(doc.data.version) ? dateOf(doc.data.version.created_at) : null;
   },
 };
 
@@ -217,6 +235,11 @@ const goProxy: ReachDefinition = {
     // The proxy answers 404/410 for a module it cannot fetch, and an empty list for one without tagged versions.
     return missing(this.service, found(list.status), name, version);
   },
+  async published(name, version, fetch) {
+    const tag = version.startsWith('v') ? version : `v${version}`;
+    const info = await fetch.json(`${escapeModulePath(name).split('/').map(enc).join('/')}/@v/${enc(escapeModulePath(tag))}.info`);
+    return isDict(info.data) ? dateOf(info.data.Time) : null;
+  },
 };
 
 const DEFINITIONS: Partial<Record<Ecosystem, ReachDefinition>> = {
@@ -265,6 +288,29 @@ export class RegistryReachability {
     const key = `${definition.id}\u0000${name}\u0000${version}`;
     const cached = await this.options.cache.get(NAMESPACE, key);
     if (cached !== null) return JSON.parse(cached) as ReachabilityAnswer;
+    const answer = await definition.check(name, version, await this.fetcher(definition, signal));
+    const ttl = this.options.config.Registries.cache_ttl_s * 1000;
+    if (ttl > 0) await this.options.cache.set(NAMESPACE, key, JSON.stringify(answer), answer.status === 'ok' ? ttl : Math.min(ttl, UNAVAILABLE_TTL_MS));
+    return answer;
+  }
+
+  /**
+   * When the registry published the version (npm `time`, PyPI's first upload, crates.io `created_at`, the Go
+   * proxy's `Time`); null when the registry does not record it or has no such version.
+   */
+  async publishedAt(ecosystem: Ecosystem, name: string, version: string, signal: AbortSignal): Promise<string | null> {
+    const definition = DEFINITIONS[ecosystem];
+    if (!definition?.published) return null;
+    const key = `published\u0000${definition.id}\u0000${name}\u0000${version}`;
+    const cached = await this.options.cache.get(NAMESPACE, key);
+    if (cached !== null) return JSON.parse(cached) as string | null;
+    const date = await definition.published(name, version, await this.fetcher(definition, signal));
+    const ttl = this.options.config.Registries.cache_ttl_s * 1000;
+    if (ttl > 0) await this.options.cache.set(NAMESPACE, key, JSON.stringify(date), date ? ttl : Math.min(ttl, UNAVAILABLE_TTL_MS));
+    return date;
+  }
+
+  private async fetcher(definition: ReachDefinition, signal: AbortSignal): Promise<ReachFetch> {
     const client = await this.client(definition);
     const get = (path: string): Promise<{ status: number; text: string }> =>
       this.limit(async () => {
@@ -282,17 +328,13 @@ export class RegistryReachability {
           throw err;
         }
       });
-    const fetch: ReachFetch = {
+    return {
       get,
       json: async (path) => {
         const response = await get(path);
         return { status: response.status, data: found(response.status) ? client.parse(response.text, path, response.status) : null };
       },
     };
-    const answer = await definition.check(name, version, fetch);
-    const ttl = this.options.config.Registries.cache_ttl_s * 1000;
-    if (ttl > 0) await this.options.cache.set(NAMESPACE, key, JSON.stringify(answer), answer.status === 'ok' ? ttl : Math.min(ttl, UNAVAILABLE_TTL_MS));
-    return answer;
   }
 
   private client(definition: ReachDefinition): Promise<ServiceClient> {

@@ -143,7 +143,12 @@ test('offline mode gives the same report from a directory of records, without th
 
 test('nothing to scan: the layout with no results', async () => {
   const before = osv.requests.length;
-  assert.deepEqual(await scan(empty, new MemoryCache()), { results: [], experimental_config: { licenses: { summary: false, allowlist: null } } });
+  assert.deepEqual(await scan(empty, new MemoryCache()), {
+    results: [],
+    experimental_config: { licenses: { summary: false, allowlist: null } },
+    avg_vulnerability_fix_days: null,
+    avg_vulnerability_fix_reason: 'no root manifest names a package of this project (package.json, Cargo.toml, pyproject.toml, go.mod, composer.json, pom.xml)',
+  });
   assert.equal(osv.requests.length, before, 'no lockfile, no request');
 });
 
@@ -268,5 +273,43 @@ test('source-repository formats beyond the registries: SwiftURL and Hackage pack
   } finally {
     await apps.cleanup();
     await strict.close();
+  }
+});
+
+test('avg_vulnerability_fix_days: OSV records of the project\'s own package, published → first fixed release (registry date)', async () => {
+  const own: OsvVulnerability[] = [
+    { id: 'GHSA-own1-0000-0000', modified: '2024-03-01T00:00:00Z', published: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'crates.io', name: 'demo-crate' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.0.1' }] }] }] },
+    { id: 'RUSTSEC-2024-0001', modified: '2024-03-01T00:00:00Z', published: '2024-02-01T00:00:00Z', affected: [{ package: { ecosystem: 'crates.io', name: 'demo-crate' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '1.1.0' }, { fixed: '1.1.2' }] }] }] },
+  ];
+  const ownOsv = await startFakeOsv(own);
+  const { startFakeReachRegistries } = await import('../../../test/fakes/reachability.js');
+  const registries = await startFakeReachRegistries([
+    { registry: 'crates', name: 'demo-crate', versions: [{ version: '1.0.1', published: '2024-01-11T12:00:00.000000+00:00' }, { version: '1.1.2', published: '2024-01-30T00:00:00.000000+00:00' }] },
+  ]);
+  const crate = await makeRepo({ 'Cargo.toml': '[package]\nname = "demo-crate"\nversion = "1.1.2"\n' });
+  try {
+    const report = (await scan(crate, new MemoryCache(), { OPENCHECKER_OSV_API_URL: ownOsv.url, ...registries.env() })) as Record<string, unknown>;
+    assert.deepEqual(report.project_packages, ['crates.io:demo-crate']);
+    // 1.0.1 came 10.5 days after the first record; 1.1.2 was out before the second was published (0 days).
+    assert.deepEqual((report.vulnerability_fix_times as Array<{ id: string; days: number }>).map((time) => [time.id, time.days]), [['GHSA-own1-0000-0000', 10.5], ['RUSTSEC-2024-0001', 0]]);
+    assert.equal(report.avg_vulnerability_fix_days, 5.3);
+    assert.equal(ownOsv.count('query'), 1);
+  } finally {
+    await Promise.all([ownOsv.close(), registries.close(), crate.cleanup()]);
+  }
+});
+
+test('avg_vulnerability_fix_days: no record of the project is null with the reason, never 0; OSV down does not fail the scan', async () => {
+  const named = await makeRepo({ 'package.json': '{"name": "demo-lib", "version": "1.0.0"}' });
+  try {
+    const report = (await scan(named, new MemoryCache())) as Record<string, unknown>;
+    assert.deepEqual([report.avg_vulnerability_fix_days, report.avg_vulnerability_fix_reason], [null, 'OSV has no record of npm:demo-lib']);
+    osv.inject('query', 503, 503, 503, 503);
+    const down = (await scan(named, new MemoryCache())) as Record<string, unknown>;
+    assert.equal(down.avg_vulnerability_fix_days, null);
+    assert.match(String(down.avg_vulnerability_fix_reason), /^OSV: /);
+    assert.deepEqual(down.results, []);
+  } finally {
+    await named.cleanup();
   }
 });

@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'osv-scanner',
-  version: 1,
+  version: 2,
   description: 'Known vulnerabilities of the dependencies in lockfiles and manifests (OSV), in the OSV-Scanner JSON layout.',
   requirements: { checkout: 'shallow', network: true },
 };
