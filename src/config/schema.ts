@@ -136,7 +136,7 @@ export const configSchema = {
     allow_local_repos: bool(false, 'Accept local paths and file:// URLs as project_url (single-user setups, tests).', false),
     legacy_text_results: bool(
       false,
-      'readme-checker and maintainers-checker answer the Python version\'s newline-separated string of paths ({} when none) instead of {"readme_file": [...]} / {"maintainers_file": [...]}; for consumers written against the Python version.',
+      'readme-checker and maintainers-checker answer the Python version\'s newline-separated string of paths ({} when none) instead of {"readme_file": [...]} / {"maintainers_file": [...]}, and api-doc-checker its bare list instead of {"api-doc-checker": [...]}; for consumers written against the Python version.',
       false,
     ),
     eol_list_path: str('', 'Path of the EOL list (upstream eol.yaml format); empty: eol.yaml beside config.ini, else the shipped list.', false),

@@ -63,7 +63,7 @@ function reset(): void {
 describe('api-doc-checker against a fake chat completions API', () => {
   test('the first document judged YES, as <repo>/<path>; one request per chunk until then', async () => {
     reset();
-    assert.deepEqual(await apiDoc(documented), ['demo/docs/API.md']);
+    assert.deepEqual(await apiDoc(documented), { 'api-doc-checker': ['demo/docs/API.md'] });
     assert.equal(chat.prompts.length, 2, 'README.md (NO), then docs/API.md (YES)');
     const [request] = chat.requests;
     assert.equal(request?.headers.authorization, `Bearer ${KEY}`);
@@ -73,10 +73,17 @@ describe('api-doc-checker against a fake chat completions API', () => {
     assert.deepEqual(body.messages.map((m) => m.role), ['user']);
   });
 
-  test('no document judged YES is [] (upstream\'s shape)', async () => {
+  test('no document judged YES is an empty list under the key (a dict, as OSS Compass v2 reads it)', async () => {
     reset();
-    assert.deepEqual(await apiDoc(undocumented), []);
+    assert.deepEqual(await apiDoc(undocumented), { 'api-doc-checker': [] });
     assert.equal(chat.prompts.length, 1);
+  });
+
+  test('[OpenCheck] legacy_text_results: upstream\'s bare list', async () => {
+    reset();
+    assert.deepEqual(await apiDoc(documented, { OPENCHECKER_OPENCHECK_LEGACY_TEXT_RESULTS: 'true' }), ['demo/docs/API.md']);
+    reset();
+    assert.deepEqual(await apiDoc(undocumented, { OPENCHECKER_OPENCHECK_LEGACY_TEXT_RESULTS: 'true' }), []);
   });
 
   test('without configuration: an error naming every missing key, and no request', async () => {
@@ -99,7 +106,7 @@ describe('api-doc-checker against a fake chat completions API', () => {
   test('rate limits: a short one is waited out, a long one and an exhausted quota are errors', async () => {
     reset();
     chat.mode = 'rate-limited-once';
-    assert.deepEqual(await apiDoc(documented), ['demo/docs/API.md']);
+    assert.deepEqual(await apiDoc(documented), { 'api-doc-checker': ['demo/docs/API.md'] });
     reset();
     chat.mode = 'rate-limited';
     assert.match(errorOf(await apiDoc(documented)), /^chat completions API is rate-limiting requests \(HTTP 429 on \/chat\/completions\); it asks to retry in 3600 s: Rate limit reached/);

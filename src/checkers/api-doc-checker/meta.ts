@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'api-doc-checker',
-  version: 1,
+  version: 2,
   description: 'Whether the Markdown documentation introduces the API (OpenAI-compatible chat model, [ChatBot] settings).',
   requirements: { checkout: 'shallow', network: true },
 };
