@@ -1,6 +1,7 @@
 /**
  * Builds release-checker's result from collected facts (releases and the file lists of their archives), in
- * upstream's shape: `notes`, `sbom` and `signed-release-checker`, each `{is_released, …}` per release.
+ * upstream's shape: `notes`, `sbom` and `signed-release-checker`, each `{is_released, …}` per release; and, for
+ * OSS Compass's v2 metrics, `signature_files` (every signature asset) and `release_notes` (tags with notes).
  */
 import type { Json } from '../types.js';
 import type { Release } from '../../platforms/index.js';
@@ -43,6 +44,9 @@ export function evaluate(facts: ReleaseFacts): { [key: string]: Json } {
     notes: { is_released: true, release_contents: notes },
     sbom: { is_released: true, release_contents: sbom },
     'signed-release-checker': { is_released: true, signed_files: signed },
+    // What OSS Compass's v2 security_package_sig and lifecycle_release_note read at the top level.
+    signature_files: facts.releases.flatMap((release) => release.assets.map((asset) => asset.name).filter(isSignatureAsset)),
+    release_notes: notes.filter((entry) => (entry as { has_content: boolean }).has_content).map((entry) => (entry as { tag: string }).tag),
   };
 }
 

@@ -68,6 +68,9 @@ describe('GitHub', () => {
         { tag: 'v1.0.0', release_name: 'v1.0.0', signature_files: [], error: null },
       ],
     });
+    // The top-level lists OSS Compass's v2 security_package_sig and lifecycle_release_note read.
+    assert.deepEqual((result as unknown as Record<string, unknown>).signature_files, ['hello-world-1.1.0.tar.gz.asc', 'multiple.intoto.jsonl']);
+    assert.deepEqual((result as unknown as Record<string, unknown>).release_notes, ['v1.1.0', 'v1.0.0']);
     // The zipball redirects to "codeload" on another origin: the token went to the API only.
     const api = fake.requests.filter((request) => request.path.includes('/zipball/'));
     const codeload = fake.requests.filter((request) => request.path.startsWith('/codeload/'));

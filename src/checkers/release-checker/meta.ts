@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'release-checker',
-  version: 1,
+  version: 2,
   description: 'Release notes, SBOMs and signatures of the published releases (platform API and release archives).',
   requirements: { checkout: 'none', network: true },
 };
