@@ -122,11 +122,11 @@ void test('copyrights, holders and authors', () => {
     result.copyrights.map((c) => [c.copyright, c.start_line]),
     [
       ['Copyright (c) 2009-2014 TJ Holowaychuk <tj@vision-media.ca>', 2],
-      ['Copyright 2019 Example Corp. All rights reserved.', 3],
-      ['© 2021 Jane Doe', 4],
+      ['Copyright 2019 Example Corp.', 3],
+      ['(c) 2021 Jane Doe', 4],
     ],
   );
-  assert.deepEqual(result.holders.map((h) => h.holder), ['TJ Holowaychuk', 'Example Corp', 'Jane Doe']);
+  assert.deepEqual(result.holders.map((h) => h.holder), ['TJ Holowaychuk', 'Example Corp.', 'Jane Doe']);
   assert.deepEqual(result.authors.map((a) => a.author), ['John Smith <john@example.test>']);
 });
 

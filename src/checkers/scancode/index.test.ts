@@ -44,8 +44,8 @@ void test('ScanCode 32 layout: files and directories, detections with lines, top
     const gpl = output.files.find((f) => f.path === 'demo/src/gpl.c');
     const match = gpl?.license_detections[0]?.matches[0];
     assert.deepEqual([match?.start_line, match?.end_line, match?.matcher, match?.from_file], [4, 6, '2-aho', 'demo/src/gpl.c']);
-    assert.deepEqual(gpl?.copyrights, [{ copyright: 'Copyright (C) 2020 Example Corp.', start_line: 2, end_line: 2 }]);
-    assert.deepEqual(gpl?.holders, [{ holder: 'Example Corp', start_line: 2, end_line: 2 }]);
+    assert.deepEqual(gpl?.copyrights, [{ copyright: 'Copyright (c) 2020 Example Corp.', start_line: 2, end_line: 2 }]);
+    assert.deepEqual(gpl?.holders, [{ holder: 'Example Corp.', start_line: 2, end_line: 2 }]);
 
     const tags = output.license_detections.find((d) => d.reference_matches[0]?.matcher === '1-spdx-id');
     assert.equal(tags?.detection_count, 2, 'the same tag in two files is one detection counted twice');
