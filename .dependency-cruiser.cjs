@@ -121,9 +121,7 @@ module.exports = {
         'Every production module is reachable from the CLI (or is a worker-thread entry): one only tests reach is a test helper',
       severity: 'error',
       from: { path: '^src/cli/main\\.ts$' },
-      // The LicenseDB index (issue #15 step 1) is loaded by the build step and its tests until the matcher that
-      // reads it (step 2) is wired into the license checkers; drop this exception then.
-      to: { path: '^src/.+\\.ts$', pathNot: ['^src/store/checkpoint-worker\\.ts$', '^src/analysis/licenses/licensedb-[a-z]+\\.ts$', TESTS], reachable: false },
+      to: { path: '^src/.+\\.ts$', pathNot: ['^src/store/checkpoint-worker\\.ts$', TESTS], reachable: false },
     },
     {
       name: 'imports-resolve',

@@ -148,6 +148,7 @@ function kindFlags(rule: RawRule): number {
   if (rule.is_false_positive) flags |= FLAG.FALSE_POSITIVE;
   if (rule.is_continuous) flags |= FLAG.CONTINUOUS;
   if (rule.is_deprecated) flags |= FLAG.DEPRECATED;
+  if (!rule.text.trim().includes('\n')) flags |= FLAG.ONE_LINE;
   return flags;
 }
 

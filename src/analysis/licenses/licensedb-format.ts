@@ -31,6 +31,8 @@ export const FLAG = {
   DEPRECATED: 256,
   /** The implicit rule made of a license's text (`<key>.LICENSE`). */
   FROM_LICENSE: 512,
+  /** The rule's text is one line (a line of code or a tag, which a match should not find spread over lines). */
+  ONE_LINE: 1024,
 } as const;
 
 const KIND_FLAGS: readonly [number, RuleKind][] = [
@@ -214,6 +216,8 @@ export interface LicenseDbRule {
   readonly isContinuous: boolean;
   readonly isDeprecated: boolean;
   readonly isFromLicense: boolean;
+  /** The rule's text is one line. */
+  readonly isOneLine: boolean;
   /** 0-100 as the data gives it, or null where it gives none (ScanCode derives it from the rule's length). */
   readonly relevance: number | null;
   /** Share of the rule's tokens (percent) a match must cover; 0 when the data sets none. */
@@ -374,6 +378,9 @@ class Rule implements LicenseDbRule {
   }
   get isFromLicense(): boolean {
     return (this.flags & FLAG.FROM_LICENSE) !== 0;
+  }
+  get isOneLine(): boolean {
+    return (this.flags & FLAG.ONE_LINE) !== 0;
   }
   get referencedFilenames(): readonly string[] {
     return this.extras().referenced_filenames[this.index] ?? NONE;

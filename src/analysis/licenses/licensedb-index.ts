@@ -20,7 +20,7 @@ import { decodeLicenseDb, encodeLicenseDb, FORMAT, readLicenseDbHeader, type Lic
 
 export type { LicenseDb, LicenseDbLicense, LicenseDbRule, LicenseDbSource, RuleKind, TokenIds } from './licensedb-format.js';
 export { hashTokenIds } from './licensedb-format.js';
-export { isStopword, tokenize, tokenizeRule } from './licensedb-tokenize.js';
+export { isStopword, tokenize, tokenizeRule, tokenizeWithLines } from './licensedb-tokenize.js';
 
 /** The raw data in a source checkout (the package ships the built index instead). */
 export function licenseDbDataPath(): string {

@@ -70,3 +70,29 @@ export function tokenizeRule(text: string): RuleTokens {
   }
   return { words, required };
 }
+
+export interface PositionedWords {
+  readonly words: string[];
+  /** 1-based line of each word. */
+  readonly lines: number[];
+}
+
+/** The words of a query text as `tokenize` gives them, each with its 1-based line (for match line ranges). */
+export function tokenizeWithLines(text: string): PositionedWords {
+  const words: string[] = [];
+  const lines: number[] = [];
+  const lower = text.toLowerCase();
+  let line = 1;
+  let scanned = 0;
+  for (const match of lower.matchAll(WORD)) {
+    const word = match[0];
+    const at = match.index;
+    // Count the newlines between the previous word and this one (indexOf is native; no per-character loop in JS).
+    for (let nl = lower.indexOf('\n', scanned); nl !== -1 && nl < at; nl = lower.indexOf('\n', nl + 1)) line++;
+    scanned = at;
+    if (STOPWORDS.has(word)) continue;
+    words.push(word);
+    lines.push(line);
+  }
+  return { words, lines };
+}

@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'scancode',
-  version: 2,
+  version: 3,
   description: 'License and copyright detection in every file, in the ScanCode Toolkit JSON layout.',
   requirements: { checkout: 'shallow' },
 };
