@@ -266,3 +266,119 @@ test('checker versions beside results: "v3", nothing when unknown', () => {
   assert.equal(checkerVersionLabel(null, 'readme-checker'), null, 'no results yet');
   assert.equal(checkerVersionLabel(undefined, 'readme-checker'), null, 'a server without versions');
 });
+
+test('ci-checker: whether CI is used, then each configuration file with its system, triggers and jobs', () => {
+  const view = resultView('ci-checker', {
+    ci_enabled: true,
+    ci_config_present: true,
+    workflows: [
+      { file: 'demo/.github/workflows/ci.yml', system: 'github-actions', triggers: ['push', 'pull_request'], jobs: ['build'] },
+      { file: 'demo/.travis.yml', system: 'travis-ci', triggers: [], jobs: [], error: 'invalid YAML at line 2: x' },
+    ],
+    systems: ['github-actions', 'travis-ci'],
+    recent_runs: { source: 'github', merged_pull_requests: 3, tested_pull_requests: 2, ci_ran: true, pull_requests: [] },
+  });
+  assert.equal(view.kind, 'findings');
+  if (view.kind === 'findings') {
+    assert.deepEqual(view.report.summary.map((s) => s.value), ['yes', '2', 'github-actions, travis-ci', '2 of 3']);
+    assert.deepEqual(view.report.findings.map((f) => [f.file, f.title, f.detail, f.level]), [
+      ['demo/.github/workflows/ci.yml', 'github-actions', 'triggers: push, pull_request; jobs: build', 'info'],
+      ['demo/.travis.yml', 'travis-ci', 'invalid YAML at line 2: x', 'warning'],
+    ]);
+  }
+  const none = resultView('ci-checker', { ci_enabled: false, ci_config_present: false, workflows: [], systems: [], recent_runs_skipped: 'set [Github] access_key to check' });
+  assert.equal(none.kind === 'findings' && none.report.emptyMessage, 'No CI configuration found. set [Github] access_key to check.');
+});
+
+test('build-checker: the success rate and the window, then each workflow coloured by its rate', () => {
+  const view = resultView('build-checker', {
+    build_success_rate: 0.6667,
+    success_rate: 0.6667,
+    runs_considered: 3,
+    window: { branch: 'main', max_runs: 100, days: 90, since: '2026-09-01' },
+    by_workflow: [
+      { name: 'CI', path: '.github/workflows/ci.yml', runs: 2, success: 1, failure: 1, success_rate: 0.5 },
+      { name: 'Release', path: '.github/workflows/release.yml', runs: 1, success: 1, failure: 0, success_rate: 1 },
+    ],
+  });
+  assert.equal(view.kind, 'findings');
+  if (view.kind === 'findings') {
+    assert.deepEqual(view.report.summary.map((s) => s.value), ['66.7 %', '3', 'main: last 100 runs, 90 days']);
+    assert.deepEqual(view.report.findings.map((f) => [f.title, f.level]), [['CI: 50 %', 'warning'], ['Release: 100 %', 'info']]);
+  }
+  const none = resultView('build-checker', { build_success_rate: null, success_rate: null, runs_considered: 0, window: {}, by_workflow: [], reason: 'no completed build of main' });
+  assert.equal(none.kind === 'findings' && none.report.emptyMessage, 'no completed build of main');
+});
+
+test('build-metadata-checker and its alias: the verdict, then each piece of metadata by release', () => {
+  const output = {
+    metadata_available: true,
+    artifact_metadata: [
+      { release: 'v2.0.0', file: 'demo.intoto.jsonl', kind: 'provenance' },
+      { release: null, file: 'demo/package.json', kind: 'package-manifest' },
+    ],
+    kinds: ['provenance', 'package-manifest'],
+    releases_checked: ['v2.0.0'],
+    manifests: [],
+  };
+  for (const command of ['build-metadata-checker', 'artifact-metadata-checker']) {
+    const view = resultView(command, output);
+    assert.equal(view.kind, 'findings');
+    if (view.kind === 'findings') {
+      assert.deepEqual(view.report.summary.map((s) => s.value), ['yes', 'v2.0.0', 'Provenance, Package manifest (source and build)']);
+      assert.deepEqual(view.report.findings.map((f) => [f.file, f.title]), [['v2.0.0: demo.intoto.jsonl', 'Provenance'], ['demo/package.json', 'Package manifest (source and build)']]);
+    }
+  }
+});
+
+test('reproducible-build-checker: verdicts, then artifacts (match, mismatch, not verified) and signals', () => {
+  const view = resultView('reproducible-build-checker', {
+    reproducible: false,
+    checksum_match: false,
+    artifacts: [
+      { release: 'v1', file: 'a.tgz', checksum_file: 'SHA256SUMS', algorithm: 'sha256', expected: 'x', actual: 'x', match: true },
+      { release: 'v1', file: 'b.tgz', checksum_file: 'SHA256SUMS', algorithm: 'sha256', expected: 'x', actual: 'y', match: false },
+      { release: 'v1', file: 'c.tgz', checksum_file: 'SHA256SUMS', algorithm: 'sha256', expected: 'x', actual: null, match: null, error: 'Failed to download release asset: 404' },
+    ],
+    signals: [{ kind: 'trimpath', file: 'demo/Makefile', line: 4, text: 'go build -trimpath' }],
+    signal_kinds: ['trimpath'],
+  });
+  assert.equal(view.kind, 'findings');
+  if (view.kind === 'findings') {
+    assert.deepEqual(view.report.summary.map((s) => s.value), ['no', 'no', 'trimpath']);
+    assert.deepEqual(view.report.findings.map((f) => [f.title, f.level]), [
+      ['Checksum matches', 'info'],
+      ['Checksum does not match', 'danger'],
+      ['Not verified', 'warning'],
+      ['trimpath', 'info'],
+    ]);
+    assert.equal(view.report.findings[2]?.detail, 'Failed to download release asset: 404');
+  }
+});
+
+test('dependency-reachable-checker: counts and OIN risk, then each unreachable package with its reason', () => {
+  const view = resultView('dependency-reachable-checker', {
+    unreachable_dependencies: [{ purl: 'pkg:cargo/bad@0.3.1', reason: 'yanked', detail: 'crates.io marks bad 0.3.1 yanked', source_file: 'demo/Cargo.lock' }],
+    unreachable: [],
+    checked: 12,
+    reachable: 11,
+    unknown: [{ purl: 'pkg:npm/x@1.0.0', reason: 'npm registry failed (HTTP 503)' }],
+    skipped: {},
+    oin_risk: { level: 'medium', risk: 0.5, covered: 6, not_covered: 6, total: 12 },
+  });
+  assert.equal(view.kind, 'findings');
+  if (view.kind === 'findings') {
+    assert.deepEqual(view.report.summary.map((s) => s.value), ['12', '1', '1', 'medium (6 of 12 covered)']);
+    assert.deepEqual(view.report.findings.map((f) => [f.file, f.title, f.level]), [
+      ['demo/Cargo.lock', 'pkg:cargo/bad@0.3.1: yanked', 'danger'],
+      ['pkg:npm/x@1.0.0', 'Not checked', 'warning'],
+    ]);
+  }
+});
+
+test('api-doc-checker and build-doc-checker: the found document, or none', () => {
+  assert.deepEqual(resultView('api-doc-checker', { 'api-doc-checker': ['demo/docs/API.md'] }), { kind: 'paths', paths: ['demo/docs/API.md'] });
+  assert.equal(resultView('api-doc-checker', { 'api-doc-checker': [] }).kind, 'empty');
+  assert.deepEqual(resultView('build-doc-checker', { 'build-doc-checker': ['demo/README.md'] }), { kind: 'paths', paths: ['demo/README.md'] });
+  assert.equal(resultView('build-doc-checker', {}).kind, 'empty');
+});

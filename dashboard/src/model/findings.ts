@@ -4,6 +4,7 @@
  * what, how serious.
  */
 import { asArray, asNumber, asString, isObject } from './json.js';
+import { SUPPLY_CHAIN_VIEWS } from './supply-chain.js';
 
 export type FindingLevel = 'danger' | 'warning' | 'info';
 
@@ -168,6 +169,7 @@ function lifecycleFindings(value: unknown): FindingsReport | null {
 }
 
 const BY_COMMAND: Record<string, (value: unknown) => FindingsReport | null> = {
+  ...SUPPLY_CHAIN_VIEWS,
   'lifecycle-doc-checker': lifecycleFindings,
   'dependency-update-tool-checker': updateToolFindings,
   'binary-checker': binaryFindings,

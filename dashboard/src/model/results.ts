@@ -27,6 +27,8 @@ function errorOf(value: unknown): string | null {
 const FINDER_KEYS: Readonly<Record<string, { key: string; none: string }>> = {
   'readme-checker': { key: 'readme_file', none: 'No README files.' },
   'maintainers-checker': { key: 'maintainers_file', none: 'No MAINTAINERS, COMMITTERS, OWNERS or CODEOWNERS files.' },
+  'api-doc-checker': { key: 'api-doc-checker', none: 'No document introduces the API.' },
+  'build-doc-checker': { key: 'build-doc-checker', none: 'No document explains building and packaging.' },
 };
 
 function finderView(command: string, value: unknown): ResultView | null {
