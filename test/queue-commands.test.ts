@@ -13,6 +13,7 @@ import { fixtureRecord } from './support/osv-fixtures.js';
 import { startFakeDepsDev, type FakeDepsDev } from './fakes/deps-dev.js';
 import { startFakeOsv, type FakeOsv } from './fakes/osv.js';
 import { startFakePlatform, type FakePlatform } from './fakes/platforms.js';
+import { startFakeReachRegistries, type FakeReachRegistries } from './fakes/reachability.js';
 import { makeRepo, type FixtureRepo } from './support/fixtures.js';
 import { TEST_USER, startUp, waitFor, type UpProcess } from './support/servers.js';
 
@@ -46,6 +47,7 @@ let work: string;
 let osv: FakeOsv;
 let depsDev: FakeDepsDev;
 let github: FakePlatform;
+let registries: FakeReachRegistries;
 let token: string;
 
 before(async () => {
@@ -61,19 +63,21 @@ before(async () => {
       '.github/workflows/ci.yml': WORKFLOW,
       'Dockerfile': 'FROM node:20\nRUN curl -sSL https://get.example.test/install.sh | sh\n',
       'SECURITY.md': '# Security\n\nReport vulnerabilities to security@example.test.\n',
+      'docs/support.md': '# Supported versions\n\n1.x is supported until 2027-12-31; 0.x reached end of life on 2024-06-30.\n',
     },
     { git: true, name: 'demo' },
   );
-  [osv, depsDev, github] = await Promise.all([
+  [osv, depsDev, github, registries] = await Promise.all([
     startFakeOsv([fixtureRecord('GHSA-whgm-jr23-g3j9')]),
     startFakeDepsDev([{ system: 'npm', name: 'ansi-html', version: '0.0.7', licenses: ['Apache-2.0'] }]),
     startFakePlatform('github', { owner: 'acme', repo: 'demo' }),
+    startFakeReachRegistries([{ registry: 'npm', name: 'ansi-html', versions: ['0.0.7'] }]),
   ]);
   up = await startUp({
     dataDir: join(work, 'data'),
     cwd: work,
     agents: 1,
-    env: { OPENCHECKER_OSV_API_URL: osv.url, OPENCHECKER_DEPSDEV_API_URL: depsDev.url, ...github.env() },
+    env: { OPENCHECKER_OSV_API_URL: osv.url, OPENCHECKER_DEPSDEV_API_URL: depsDev.url, ...github.env(), ...registries.env() },
   });
   const auth = await fetch(`${up.url}/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(TEST_USER) });
   token = ((await auth.json()) as { access_token: string }).access_token;
@@ -81,7 +85,7 @@ before(async () => {
 
 after(async () => {
   await up?.stop();
-  await Promise.all([osv?.close(), depsDev?.close(), github?.close()]);
+  await Promise.all([osv?.close(), depsDev?.close(), github?.close(), registries?.close()]);
   await repo?.cleanup();
   rmSync(work, { recursive: true, force: true });
 });
@@ -145,4 +149,20 @@ test('platform commands run through the queue without a clone, against the confi
   noError(results, 'release-checker');
   assert.equal(typeof noError(results, 'criticality-score').criticality_score, 'number');
   assert.ok(github.requests.length > 0, 'the fake GitHub API answered');
+});
+
+test('the OSS Compass v2 supply-chain commands run through the queue with the fields Compass reads', { timeout: 200_000 }, async () => {
+  const local = await runThroughQueue(repo.dir, ['ci-checker', 'lifecycle-doc-checker', 'build-metadata-checker', 'artifact-metadata-checker', 'reproducible-build-checker', 'dependency-reachable-checker']);
+  const ci = noError(local, 'ci-checker');
+  assert.deepEqual([ci.ci_enabled, ci.ci_config_present], [true, true]);
+  assert.deepEqual([noError(local, 'lifecycle-doc-checker').has_eol, noError(local, 'lifecycle-doc-checker').eol_declared], [true, true]);
+  // A local folder has no releases: the manifest decides (package.json names no repository or build here).
+  assert.equal(noError(local, 'build-metadata-checker').metadata_available, false);
+  assert.deepEqual(local['artifact-metadata-checker'], local['build-metadata-checker']);
+  const reproducible = noError(local, 'reproducible-build-checker');
+  assert.deepEqual([reproducible.reproducible, reproducible.checksum_match], [false, null]);
+  const reachable = noError(local, 'dependency-reachable-checker');
+  assert.deepEqual([reachable.unreachable, reachable.checked], [[], 1]);
+  const platform = await runThroughQueue(github.projectUrl, ['build-checker']);
+  assert.equal(typeof noError(platform, 'build-checker').build_success_rate, 'number');
 });
