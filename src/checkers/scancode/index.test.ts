@@ -76,6 +76,43 @@ void test('an empty repository scans to its root directory alone', async () => {
   }
 });
 
+void test('license_compatibility: files whose licenses conflict with the declared license (and license_conflicts, its alias)', async () => {
+  const apache = spdxFull['Apache-2.0']?.licenseText as string;
+  const repo = await makeRepo({
+    LICENSE: apache,
+    'src/mit.c': '// SPDX-License-Identifier: MIT\nint a;\n',
+    'src/gpl.c': '// SPDX-License-Identifier: GPL-2.0-only\nint b;\n',
+    'src/agpl.js': '// SPDX-License-Identifier: AGPL-3.0-or-later\nexport const c = 1;\n',
+    'src/either.c': '// SPDX-License-Identifier: MIT OR GPL-2.0-only\nint d;\n',
+  });
+  try {
+    const output = (await checker.run(makeContext(repo.view))) as unknown as ScancodeOutput & {
+      license_compatibility: { project_license: string | null; conflicts: { file: string; license: string; project_license: string; reason: string }[] };
+      license_conflicts: unknown[];
+    };
+    assert.equal(output.license_compatibility.project_license, 'Apache-2.0');
+    assert.deepEqual(
+      output.license_compatibility.conflicts.map((c) => [c.file, c.license, c.project_license]),
+      [
+        ['demo/src/agpl.js', 'AGPL-3.0-or-later', 'Apache-2.0'],
+        ['demo/src/gpl.c', 'GPL-2.0-only', 'Apache-2.0'],
+      ],
+    );
+    for (const c of output.license_compatibility.conflicts) assert.ok(c.reason.includes('copyleft'), c.reason);
+    assert.deepEqual(output.license_conflicts, output.license_compatibility.conflicts);
+  } finally {
+    await repo.cleanup();
+  }
+  const bare = await makeRepo({ 'src/gpl.c': '// SPDX-License-Identifier: GPL-2.0-only\nint b;\n' });
+  try {
+    const output = (await checker.run(makeContext(bare.view))) as unknown as { license_compatibility: unknown; license_conflicts: unknown[] };
+    assert.deepEqual(output.license_compatibility, { project_license: null, conflicts: [], unknown_licenses: [] }, 'no declared license: nothing to conflict with');
+    assert.deepEqual(output.license_conflicts, []);
+  } finally {
+    await bare.cleanup();
+  }
+});
+
 /** SPDX ids of a licensecheck (`--shortname-scheme=spdx`) or SPDX expression, with `+`/`-or-later` folded. */
 function licenseIds(expression: string): Set<string> {
   return new Set(
