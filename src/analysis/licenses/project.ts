@@ -7,12 +7,12 @@
 import { createHash } from 'node:crypto';
 import type { RepoFile, RepoView } from '../../lib/repo/repo-view.js';
 import { renderSpdx } from './expression.js';
+import { tokenize } from './licensedb-index.js';
 import { licenseMeta, LICENSEE_PSEUDO, toLicenseeId } from './licensee-ids.js';
 import { manifestScore, readManifest } from './manifests.js';
-import { findLicenseReference } from './names.js';
-import { contentWithoutTitle, COPYRIGHT_LINES } from './normalize.js';
-import { getCorpus } from './corpus.js';
-import { matchLicenseText, prepareText } from './text-match.js';
+import { detectLicenses } from './match/detect.js';
+import { licenseEngine } from './match/engine.js';
+import { andOperands, combineAnd, isSingleKey, mapKeys } from './match/expressions.js';
 
 export interface LicenseeLicense {
   key: string;
@@ -33,8 +33,10 @@ export interface LicenseeMatchedFile {
   matcher: { name: string; confidence: number } | null;
   matched_license: string;
   attribution: string | null;
-  /** Added: the declared SPDX expression when a manifest declares more than one license. */
+  /** Added: the SPDX expression when a file declares or holds more than one license (matched_license is NOASSERTION). */
   license_expression?: string;
+  /** Added: the license a modified license text was made from (matched_license is NOASSERTION, as licensee's). */
+  modified_from?: string;
 }
 
 export interface LicenseeResult {
@@ -96,15 +98,23 @@ export function readmeLicenseSection(content: string): string | null {
 
 // ------------------------------------------------------------------ matching one file
 
+/**
+ * A copyright statement line ("Copyright (c) 2020 X", "© X"), not license prose that starts a line with the word
+ * ("copyright notice and this permission notice", "COPYRIGHT HOLDERS AND CONTRIBUTORS BE LIABLE").
+ */
+const COPYRIGHT_LINE =
+  /^[\s_*#/-]*(?:(?:[Cc]opyright|COPYRIGHT)(?!\s+(?:holders?|owners?|notices?|and|law|laws|protection|statement|HOLDERS?|OWNERS?|NOTICES?|AND)\b)\s*(?:\([cC]\)|©|&copy;|\d{4}|[A-Z<[])|\([cC]\)\s*\d|©)/;
+
 /** licensee's Copyright matcher: the whole file is copyright lines. */
 export function isCopyrightOnly(content: string): boolean {
   const lines = content.trim().split(/\r?\n/);
   return lines.length > 0 && lines[0] !== '' && lines.every((line) => /^[_*\-\s]*(?:copyright|\(c\)|©)/i.test(line));
 }
 
+/** The copyright lines of a license file (licensee's attribution), joined; null when there are none. */
 function attributionOf(content: string): string | null {
-  const match = COPYRIGHT_LINES.exec(contentWithoutTitle(content, { titles: getCorpus().titles }));
-  return match ? match[0].trim() : null;
+  const lines = content.split(/\r?\n/).filter((line) => COPYRIGHT_LINE.test(line) && /\d{4}|<|\[/.test(line));
+  return lines.length > 0 ? lines.map((line) => line.trim()).join('\n') : null;
 }
 
 interface FileMatch {
@@ -114,9 +124,19 @@ interface FileMatch {
   readonly copyrightFile: boolean;
 }
 
+/** A license text that is this much smaller than the file, or matched this partially, has been modified. */
+const WHOLE_SHARE = 0.95;
+const TEXT_COVERAGE = 95;
+
+/**
+ * One license file (or README License section) through the LicenseDB matcher, answered as licensee answers: the
+ * one license it holds, NOASSERTION when it holds several or a modified text, no matcher when it holds none.
+ * A full license text counts when it is matched at licensee's 98% and explains the file (a text with a clause
+ * added or removed is another license, which licensee calls "other"); notices and references count as they are.
+ * Copyright lines are left out first, as licensee strips them.
+ */
 function matchLicenseFile(name: string, content: string, readme: boolean): FileMatch {
-  const prepared = prepareText(content);
-  const contentHash = createHash('sha1').update(prepared.normalized).digest('hex');
+  const contentHash = createHash('sha1').update(tokenize(content).join(' ')).digest('hex');
   const base = { filename: name, content_hash: contentHash };
   if (isCopyrightOnly(content)) {
     const copyrightFile = /^copyright(?:\.(?!xml|go|gemspec)[^./]+)?$/i.test(name);
@@ -126,23 +146,41 @@ function matchLicenseFile(name: string, content: string, readme: boolean): FileM
       copyrightFile,
     };
   }
-  const match = matchLicenseText(prepared, undefined, content);
-  if (match) {
-    const id = toLicenseeId(match.license.id);
-    return {
-      file: { ...base, matcher: { name: match.matcher, confidence: match.confidence }, matched_license: id, attribution: attributionOf(content) },
-      license: id,
-      copyrightFile: false,
-    };
+  const prose = content
+    .split(/\r?\n/)
+    .filter((line) => !COPYRIGHT_LINE.test(line))
+    .join('\n');
+  const found = detectLicenses(prose);
+  const db = licenseEngine().db;
+  const detections = found.detections.filter((d) => d.expression !== 'unknown-license-reference' && d.expression !== 'unknown');
+  let expressions = [...new Set(detections.flatMap((d) => andOperands(d.expression)))];
+  // The LGPL 3.0 is the GPL 3.0 plus permissions, and its text comes with the GPL's (SPDX's LGPL-3.0 text is
+  // both): the pair in one file is the LGPL.
+  if (expressions.some((e) => /^lgpl-3\.0(?:-plus)?$/.test(e))) expressions = expressions.filter((e) => !/^gpl-3\.0(?:-plus)?$/.test(e));
+  const none: FileMatch = { file: { ...base, matcher: null, matched_license: 'NOASSERTION', attribution: null }, license: LICENSEE_PSEUDO.other, copyrightFile: false };
+  if (expressions.length === 0) return none;
+  const attribution = readme ? null : attributionOf(content);
+  const combined = combineAnd(expressions) as string;
+  const single = expressions.length === 1 && isSingleKey(combined);
+  const matches = detections.flatMap((d) => d.matches).filter((m) => expressions.includes(m.expression));
+  const texts = matches.filter((m) => m.rule >= 0 && (db.rules[m.rule]?.kind === 'text' || db.rules[m.rule]?.isFromLicense));
+  const share = found.wordCount === 0 ? 0 : found.matchedWords / found.wordCount;
+  const coverage = Math.max(0, ...texts.map((m) => m.coverage));
+  const modified = texts.length > 0 && (coverage < TEXT_COVERAGE || share < WHOLE_SHARE);
+  if (!single || modified) {
+    const file: LicenseeMatchedFile = { ...base, matcher: null, matched_license: 'NOASSERTION', attribution };
+    // licensee knows single licenses only: several, or a modified text, is "other"; the expression stays beside it.
+    file.license_expression = mapKeys(combined, (key) => db.spdxOf(key));
+    if (modified) file.modified_from = mapKeys(combined, (key) => db.spdxOf(key));
+    return { file, license: LICENSEE_PSEUDO.other, copyrightFile: false };
   }
-  if (readme) {
-    const reference = findLicenseReference(content);
-    if (reference) {
-      const id = toLicenseeId(reference);
-      return { file: { ...base, matcher: { name: 'reference', confidence: 90 }, matched_license: id, attribution: null }, license: id, copyrightFile: false };
-    }
-  }
-  return { file: { ...base, matcher: null, matched_license: 'NOASSERTION', attribution: null }, license: LICENSEE_PSEUDO.other, copyrightFile: false };
+  const id = toLicenseeId(db.spdxOf(combined));
+  const exact = texts.length > 0 && matches.every((m) => m.matcher !== '3-seq') && share >= 0.999;
+  const matcher =
+    texts.length === 0
+      ? { name: 'reference', confidence: Math.round(Math.min(...matches.map((m) => m.score))) }
+      : { name: exact ? 'exact' : 'dice', confidence: exact ? 100 : Math.round(Math.min(coverage, share * 100) * 100) / 100 };
+  return { file: { ...base, matcher, matched_license: id, attribution }, license: id, copyrightFile: false };
 }
 
 function matchManifest(name: string, content: string): FileMatch | null {
@@ -184,14 +222,24 @@ async function detect(repo: RepoView, signal: AbortSignal, dir: string): Promise
   const matches: FileMatch[] = [];
   const licenseFiles = ranked(rootFiles, licenseFileScore);
   for (const file of licenseFiles) matches.push(matchLicenseFile(file.path, await read(file.path), false));
-  // licensee: LGPL lives in COPYING.LESSER beside a GPL COPYING; put it first so it names the project.
-  const lesser = matches.findIndex((m) => /^copying\.lesser$/i.test(m.file.filename) && /^LGPL/.test(m.license));
-  if (lesser > 0 && /^GPL/.test(matches[0]?.license ?? '')) matches.unshift(...matches.splice(lesser, 1));
+  // REUSE keeps one text per license in LICENSES/ (LICENSES/MIT.txt): each is a license file of the project.
+  const reuse = (await repo.files())
+    .filter((file) => file.path.startsWith(`${prefix}LICENSES/`) && !file.path.slice(prefix.length + 'LICENSES/'.length).includes('/'))
+    .map((file) => file.path.slice(prefix.length))
+    .sort();
+  for (const path of reuse) matches.push(matchLicenseFile(path, await read(path), false));
+  // COPYING with the GPL beside COPYING.LESSER (or COPYING.LIB) with the LGPL is how the LGPL is shipped: the LGPL
+  // is a set of permissions on top of the GPL, whose text must come with it. The pair means the LGPL.
+  const lesser = matches.findIndex((m) => /^copying\.(?:lesser|lib)(?:\.[^./]+)?$/i.test(m.file.filename) && /^LGPL/.test(m.license));
+  const lgpl = lesser >= 0 ? (matches[lesser] as FileMatch) : null;
+  if (lesser > 0) matches.unshift(...matches.splice(lesser, 1));
 
   const readme = ranked(rootFiles, readmeScore)[0];
   if (readme) {
     const section = readmeLicenseSection(await read(readme.path));
-    if (section) matches.push(matchLicenseFile(readme.path, section, true));
+    // The heading goes with the section: "License" + "MIT © Jane" is a license reference, "MIT © Jane" alone is
+    // not. As licensee does, a section that names no license is listed (NOASSERTION) and counts as disagreement.
+    if (section) matches.push(matchLicenseFile(readme.path, isCopyrightOnly(section) ? section : `License\n\n${section}`, true));
   }
   const manifest = ranked(rootFiles, manifestScore)[0];
   if (manifest) {
@@ -200,15 +248,10 @@ async function detect(repo: RepoView, signal: AbortSignal, dir: string): Promise
   }
 
   const licenses = [...new Set(matches.map((m) => m.license))];
-  const withoutCopyright = [...new Set(matches.filter((m) => !m.copyrightFile).map((m) => m.license))];
-  const lgplPair =
-    licenses.length === 2 &&
-    licenseFiles.length === 2 &&
-    /^copying\.lesser$/i.test(matches[0]?.file.filename ?? '') &&
-    /^LGPL/.test(matches[0]?.license ?? '') &&
-    /^GPL/.test(matches[1]?.license ?? '');
+  const partOfLgpl = (m: FileMatch): boolean => lgpl !== null && m !== lgpl && /^GPL-\d/.test(m.license) && /^copying(?:\.[^./]+)?$/i.test(m.file.filename);
+  const withoutCopyright = [...new Set(matches.filter((m) => !m.copyrightFile && !partOfLgpl(m)).map((m) => m.license))];
   let license: string | null = null;
-  if (withoutCopyright.length === 1 || lgplPair) license = withoutCopyright[0] ?? null;
+  if (withoutCopyright.length === 1) license = withoutCopyright[0] ?? null;
   else if (withoutCopyright.length > 1) license = 'NOASSERTION';
 
   return { licenses: licenses.map(licenseMeta), matched_files: matches.map((m) => m.file), license };

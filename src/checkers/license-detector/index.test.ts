@@ -62,6 +62,32 @@ void test('Dice matches a modified text at 98%; GPL keeps licensee ids; LGPL in 
   assert.deepEqual(gpl.licenses.map((l) => l.key), ['lgpl-3.0', 'gpl-3.0']);
 });
 
+void test('REUSE LICENSES/ folders, rendered texts (Markdown, HTML, reStructuredText), a modified text is NOASSERTION', async () => {
+  const reuse = await detect({ 'LICENSES/Apache-2.0.txt': text('Apache-2.0'), 'README.md': '# demo\n' });
+  assert.equal(reuse.license, 'Apache-2.0');
+  assert.deepEqual(summary(reuse), [['LICENSES/Apache-2.0.txt', 'dice', 'Apache-2.0']]);
+  const two = await detect({ 'LICENSES/MIT.txt': text('MIT'), 'LICENSES/CC0-1.0.txt': text('CC0-1.0') });
+  assert.equal(two.license, 'NOASSERTION', 'two licenses: licensee reports other');
+
+  const mit = text('MIT');
+  const markdown = `# MIT License\n\n${mit.replace('THE SOFTWARE IS PROVIDED', '**THE SOFTWARE IS PROVIDED**').replace(/^Permission/m, '_Permission_')}`;
+  const html = `<!DOCTYPE html><html><body><h1>MIT License</h1>\n${mit.split('\n\n').map((p) => `<p>${p.replace(/"/g, '&quot;')}</p>`).join('\n')}</body></html>\n`;
+  const rst = `MIT License\n===========\n\n${mit.replace('THE SOFTWARE IS PROVIDED', '**THE SOFTWARE IS PROVIDED**')}`;
+  for (const [name, content] of [['LICENSE.md', markdown], ['LICENSE.html', html], ['LICENSE.rst', rst]] as const) {
+    const result = await detect({ [name]: content });
+    assert.equal(result.license, 'MIT', name);
+  }
+
+  const clause = 'The Software shall be used for Good, not Evil, and the copyright holders may revoke this license at any time.\n\n';
+  const modified = await detect({ LICENSE: mit.replace('THE SOFTWARE IS PROVIDED', `${clause}THE SOFTWARE IS PROVIDED`) });
+  assert.equal(modified.license, 'NOASSERTION');
+  assert.equal(modified.matched_files[0]?.matched_license, 'NOASSERTION');
+  // The added clause is the JSON license's: the matcher names both, licensee's answer stays "other".
+  assert.equal(modified.matched_files[0]?.modified_from, 'MIT AND JSON');
+  const reworded = await detect({ LICENSE: mit.replace('Permission is hereby granted, free of charge', 'Permission is granted, for a small fee') });
+  assert.equal(reworded.license, 'NOASSERTION', 'a reworded grant is a modified license');
+});
+
 void test('no license, a copyright-only file, an unknown text, a malformed manifest', async () => {
   const none = await detect({ 'README.md': '# demo\n', 'index.js': 'module.exports = 1;\n' });
   assert.deepEqual(none, { licenses: [], matched_files: [], license: null });
@@ -102,13 +128,23 @@ void test('agrees with licensee on every package folder of a real node_modules t
     const entry = JSON.parse(line) as { dir: string; license: string | null };
     return [entry.dir, entry.license] as const;
   }));
+  // Where licensee gives up (NOASSERTION) because its 98% Dice misses a text with a sentence more ("This software is
+  // released under the MIT license:") or a variant clause, the LicenseDB matcher finds the license: such folders
+  // count as found, when every file we matched names the license the package manifest declares.
   const disagreements: string[] = [];
+  const foundWhereLicenseeGaveUp: string[] = [];
   for (const dir of packageDirs) {
     const ours = await detectProjectLicense(view, new AbortController().signal, dir);
-    if (ours.license !== theirs.get(dir)) disagreements.push(`${dir}: licensee ${theirs.get(dir)}, ours ${ours.license}`);
+    const licensee = theirs.get(dir);
+    if (ours.license === licensee) continue;
+    const manifest = ours.matched_files.find((f) => f.filename === 'package.json')?.matched_license;
+    const consistent = ours.license !== null && ours.license !== 'NOASSERTION' && ours.matched_files.every((f) => f.matched_license === ours.license);
+    if (licensee === 'NOASSERTION' && consistent && manifest === ours.license) foundWhereLicenseeGaveUp.push(`${dir}: ${ours.license}`);
+    else disagreements.push(`${dir}: licensee ${licensee}, ours ${ours.license}`);
   }
-  const agreement = (100 * (packageDirs.length - disagreements.length)) / packageDirs.length;
-  t.diagnostic(`agreement with licensee: ${agreement.toFixed(1)}% of ${packageDirs.length} package folders`);
+  const agreement = (100 * (packageDirs.length - disagreements.length - foundWhereLicenseeGaveUp.length)) / packageDirs.length;
+  t.diagnostic(`agreement with licensee: ${agreement.toFixed(1)}% of ${packageDirs.length} package folders; licensee gave up where we found the manifest's license: ${foundWhereLicenseeGaveUp.length}; other disagreements: ${disagreements.length}`);
+  for (const line of foundWhereLicenseeGaveUp) t.diagnostic(`found where licensee gave up: ${line}`);
   for (const line of disagreements) t.diagnostic(`disagreement (see docs/compatibility.md): ${line}`);
-  assert.ok(agreement >= 97, `${agreement.toFixed(1)}% < 97%`);
+  assert.ok(disagreements.length <= packageDirs.length * 0.02, `${disagreements.length} disagreements`);
 });

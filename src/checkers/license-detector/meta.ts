@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'license-detector',
-  version: 1,
+  version: 2,
   description: "The project's license from its license files, README and package manifest (licensee's layout).",
   requirements: { checkout: 'shallow' },
 };

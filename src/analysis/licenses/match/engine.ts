@@ -25,6 +25,9 @@ const SEQ_MIN_LENGTH = 8;
 /** Unexplained license words this far apart belong to separate stretches. */
 const RUN_GAP = 200;
 const RUN_MARGIN = 60;
+/** Approximate matching rounds per stretch, and the license words a stretch must still hold for another. */
+const SEQ_ROUNDS = 4;
+const MIN_LEGALESE_LEFT = 5;
 
 /**
  * Words of license prose. A stretch of text is matched approximately only around these, so code that happens to
@@ -121,24 +124,42 @@ export class LicenseEngine {
     }
 
     let timedOut = false;
+    const explained = new Uint8Array(query.ids.length);
     for (const [from, to] of this.unexplainedRuns(query, candidates)) {
-      for (const rule of this.seq.candidates(query, from, to)) {
-        if (options.deadline !== undefined && performance.now() > options.deadline) {
-          timedOut = true;
-          break;
+      // Rounds, as ScanCode loops its approximate matching: the best match of a round explains its words, and the
+      // next round looks for candidates in what is left (an LGPL text ahead of the GPL text it comes with is found
+      // once the GPL's words no longer crowd the candidates).
+      for (let round = 0; round < SEQ_ROUNDS && !timedOut; round++) {
+        let best: Candidate | null = null;
+        for (const rule of this.seq.candidates(query, from, to, explained)) {
+          if (options.deadline !== undefined && performance.now() > options.deadline) {
+            timedOut = true;
+            break;
+          }
+          const hit = this.seq.align(query, rule, from, to, explained);
+          if (!hit) continue;
+          const candidate: Candidate = { ...this.ruleCandidate(rule, '3-seq', hit.start, hit.end, hit.matched), blocks: hit.blocks };
+          // An approximate match that is in fact the whole rule, contiguous, is an exact one found another way.
+          if (hit.blocks.length === 1 && hit.matched === candidate.ruleLength) continue;
+          if (!acceptableSeq(this.db, candidate)) continue;
+          candidates.push(candidate);
+          if (!best || candidate.matched > best.matched) best = candidate;
         }
-        const hit = this.seq.align(query, rule, from, to);
-        if (!hit) continue;
-        const candidate: Candidate = { ...this.ruleCandidate(rule, '3-seq', hit.start, hit.end, hit.matched), blocks: hit.blocks };
-        // An approximate match that is in fact the whole rule, contiguous, is an exact one found another way.
-        if (hit.blocks.length === 1 && hit.matched === candidate.ruleLength) continue;
-        if (acceptableSeq(this.db, candidate)) candidates.push(candidate);
+        if (!best) break;
+        explained.fill(1, best.start, best.end);
+        if (!this.hasUnexplainedLegalese(query, from, to, explained)) break;
       }
       if (timedOut) break;
     }
 
     const kept = selectMatches(candidates, query.ids.length);
     return { matches: kept.map((candidate) => this.finish(query, candidate)), ids: query.ids, wordCount: query.wordCount, timedOut };
+  }
+
+  private hasUnexplainedLegalese(query: Query, from: number, to: number, explained: Uint8Array): boolean {
+    let count = 0;
+    for (let i = from; i < to; i++) if (!explained[i] && this.legaleseIds[query.ids[i] as number] && ++count >= MIN_LEGALESE_LEFT) return true;
+    return false;
   }
 
   private ruleCandidate(rule: number, matcher: Candidate['matcher'], start: number, end: number, matched: number): Candidate {

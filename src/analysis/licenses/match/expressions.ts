@@ -19,7 +19,7 @@ function needsParens(expression: string): boolean {
 }
 
 /** The AND operands at the top level of an expression (one operand when it is not an AND). */
-function andOperands(expression: string): string[] {
+export function andOperands(expression: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current: string[] = [];

@@ -96,11 +96,12 @@ export class SeqIndex {
   }
 
   /** The best candidate rules for the query's positions [from, to), best first. */
-  candidates(query: Query, from: number, to: number): number[] {
+  candidates(query: Query, from: number, to: number, explained?: Uint8Array): number[] {
     const seen = new Set<number>();
     let touchedCount = 0;
     let stretchWeight = 0;
     for (let i = from; i < to; i++) {
+      if (explained?.[i]) continue;
       const t = query.ids[i] as number;
       if (seen.has(t)) continue;
       seen.add(t);
@@ -147,19 +148,21 @@ export class SeqIndex {
    * Aligns one rule with the query's positions [from, to): first the window of the stretch (about the rule's
    * length) holding most of the rule's words, then the common blocks inside it. Null when nothing aligns.
    */
-  align(query: Query, rule: number, from: number, to: number): SeqHit | null {
+  align(query: Query, rule: number, from: number, to: number, explained?: Uint8Array): SeqHit | null {
     const { tokens, ruleStarts } = this.db;
     const rStart = ruleStarts[rule] as number;
     const rLen = (ruleStarts[rule + 1] as number) - rStart;
     for (let i = rStart; i < rStart + rLen; i++) this.inRule[tokens[i] as number] = 1;
     // The densest window of width ~1.5x the rule's length.
     const width = Math.min(to - from, Math.ceil(rLen * 1.5) + 10);
+    // Words already explained by an earlier approximate match do not count towards a window.
+    const counts = (i: number): number => (explained?.[i] ? 0 : (this.inRule[query.ids[i] as number] as number));
     let inWindow = 0;
-    for (let i = from; i < from + width; i++) inWindow += this.inRule[query.ids[i] as number] as number;
+    for (let i = from; i < from + width; i++) inWindow += counts(i);
     let best = inWindow;
     let bestStart = from;
     for (let i = from + width; i < to; i++) {
-      inWindow += (this.inRule[query.ids[i] as number] as number) - (this.inRule[query.ids[i - width] as number] as number);
+      inWindow += counts(i) - counts(i - width);
       if (inWindow > best) {
         best = inWindow;
         bestStart = i - width + 1;
@@ -172,7 +175,7 @@ export class SeqIndex {
     const margin = Math.ceil(rLen / 4);
     const qFrom = Math.max(0, bestStart - margin);
     const qTo = Math.min(query.ids.length, bestStart + width + margin);
-    const blocks = matchingBlocks(query.ids, qFrom, qTo, tokens, rStart, rStart + rLen);
+    const blocks = trimStrays(matchingBlocks(query.ids, qFrom, qTo, tokens, rStart, rStart + rLen));
     if (blocks.length === 0) return null;
     let matched = 0;
     for (const block of blocks) matched += block.length;
@@ -180,6 +183,34 @@ export class SeqIndex {
     const last = blocks[blocks.length - 1] as Block;
     return { rule, blocks, start: first.q, end: last.q + last.length, matched };
   }
+}
+
+/**
+ * Drops short blocks at either end that sit far from the rest: "GNU General Public License" in an LGPL preamble,
+ * aligned with the GPL text that follows it, would otherwise stretch the GPL's match over the LGPL and hide it.
+ */
+function trimStrays(blocks: Block[]): Block[] {
+  let total = 0;
+  for (const block of blocks) total += block.length;
+  // A run of blocks at an end is a stray when it holds under a tenth of the match and a wide gap (over twice its
+  // own length, and over 20 words) separates it from the rest.
+  const stray = (length: number, gap: number): boolean => length < 0.1 * total && gap > Math.max(20, length * 2);
+  let first = 0;
+  let prefix = 0;
+  for (let k = 0; k < blocks.length - 1; k++) {
+    const a = blocks[k] as Block;
+    prefix += a.length;
+    if (stray(prefix, (blocks[k + 1] as Block).q - (a.q + a.length))) first = k + 1;
+  }
+  let last = blocks.length - 1;
+  let suffix = 0;
+  for (let k = blocks.length - 1; k > first; k--) {
+    const b = blocks[k] as Block;
+    suffix += b.length;
+    const a = blocks[k - 1] as Block;
+    if (stray(suffix, b.q - (a.q + a.length))) last = k - 1;
+  }
+  return blocks.slice(first, last + 1);
 }
 
 /**

@@ -9,7 +9,9 @@
 import { renderSpdx } from '../../licenses/expression.js';
 import { declaredToExpression } from '../../licenses/manifests.js';
 import { licenseByName } from '../../licenses/names.js';
-import { matchLicenseText } from '../../licenses/text-match.js';
+import { detectLicenses } from '../../licenses/match/detect.js';
+import { licenseEngine } from '../../licenses/match/engine.js';
+import { combineAnd, mapKeys } from '../../licenses/match/expressions.js';
 
 /** deps.dev's word for a declaration that names no known license; used the same way here. */
 export const NON_STANDARD = 'non-standard';
@@ -22,8 +24,9 @@ export function normalizeDeclared(declared: string): string | null {
   const value = declared.trim();
   if (value === '' || /^(unknown|none|n\/a|null|undefined|other|unlicensed)$/i.test(value)) return null;
   if (value.length > MAX_NAME_LENGTH || value.includes('\n')) {
-    const match = matchLicenseText(value);
-    return match ? match.license.id : NON_STANDARD;
+    // A pasted text goes through the LicenseDB matcher, as a license file would.
+    const expression = combineAnd(detectLicenses(value).detections.map((d) => d.expression));
+    return expression ? mapKeys(expression, (key) => licenseEngine().db.spdxOf(key)) : NON_STANDARD;
   }
   const spdx = spdxOf(value);
   if (spdx) return spdx;
