@@ -81,45 +81,28 @@ export function isNode(item: Item): item is Node {
   return 'children' in item;
 }
 
-/** The tag of an item as the grammar sees it: a token's class (with NNPDOT split off) or a node's label. */
+/** The tag of an item as the grammar sees it: a token's class (a sentence-ending proper noun is NNPDOT) or a node's label. */
 function tagOf(item: Item): string {
   if (isNode(item)) return item.tag;
-  return item.tag === 'NNP' && endsSentence(item.value) ? 'NNPDOT' : item.tag;
-}
-
-/** Titles and abbreviations whose period does not end a sentence. */
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'jr', 'sr', 'st', 'prof', 'no', 'vol', 'dept', 'univ']);
-
-/**
- * Whether a proper noun ends its sentence: "Doe." does, the initials "J." and "U.S.A.", and "Jr.", do not.
- * (Company suffixes such as "Inc." are COMP, not NNP, and never end a name.)
- */
-function endsSentence(value: string): boolean {
-  if (!value.endsWith('.')) return false;
-  const word = value.slice(0, -1).replace(/^[(<[]+/, '');
-  if (word.length <= 2 || word.includes('.')) return false;
-  return !ABBREVIATIONS.has(word.toLowerCase());
+  return item.tag === 'NNP' && item.endsSentence ? 'NNPDOT' : item.tag;
 }
 
 /** A sequence encoded for the rules: `<TAG>` per item, and the item that starts at each offset. */
 interface Encoded {
   readonly text: string;
-  /** Item index at each character offset where an item starts (and `items.length` at the end); -1 elsewhere. */
-  readonly indexAt: Int32Array;
+  /** Item index at each character offset where an item starts (and `items.length` at the end); holes elsewhere. */
+  readonly indexAt: readonly (number | undefined)[];
 }
 
 function encode(items: readonly Item[]): Encoded {
-  const tags = items.map(tagOf);
-  let length = 0;
-  for (const tag of tags) length += tag.length + 2;
-  const indexAt = new Int32Array(length + 1).fill(-1);
-  let offset = 0;
-  tags.forEach((tag, index) => {
-    indexAt[offset] = index;
-    offset += tag.length + 2;
-  });
-  indexAt[offset] = items.length;
-  return { text: `<${tags.join('><')}>`, indexAt };
+  let text = '';
+  const indexAt: number[] = [];
+  for (let index = 0; index < items.length; index++) {
+    indexAt[text.length] = index;
+    text += `<${tagOf(items[index] as Item)}>`;
+  }
+  indexAt[text.length] = items.length;
+  return { text, indexAt };
 }
 
 /** The items with the rule's matches made nodes, or null when the rule matches nowhere. */
@@ -132,9 +115,9 @@ function applyRule(items: Item[], encoded: Encoded, rule: Rule): Item[] | null {
       rule.pattern.lastIndex++;
       continue;
     }
-    const start = encoded.indexAt[match.index] ?? -1;
-    const end = encoded.indexAt[match.index + match[0].length] ?? -1;
-    if (start < 0 || end < 0) continue;
+    const start = encoded.indexAt[match.index];
+    const end = encoded.indexAt[match.index + match[0].length];
+    if (start === undefined || end === undefined) continue;
     for (let i = cursor; i < start; i++) out.push(items[i] as Item);
     out.push({ tag: rule.label, children: items.slice(start, end) });
     cursor = end;

@@ -40,14 +40,18 @@ const MAX_LINE = 1000;
 const CONTINUATION = 2;
 
 /**
- * A copyright or author marker. One case-insensitive pass: it runs on every examined line. A `(c)` that is a
- * call's argument (`f(c)`, `function (c) {`) is not one.
+ * A copyright or author marker, on the lines MARKER_HINT lets through. A `(c)` that is a call's argument (`f(c)`,
+ * `function (c) {`) is not one.
  */
 const MARKER =
   /copyright|(?<![\w$.\]])\(c\)(?!\s*[{;),=:]|\s*$)|©|&copy|&#169|copr\.|author|contributor|maintainer|(?:written|created|developed|maintained|contributed|coded|ported) by/i;
 
+/** A looser, faster test than MARKER (no look-around): most examined lines fail it and go no further. */
+const MARKER_HINT = /copyr|\(c\)|©|&copy|&#169|author|contributor|maintainer| by/i;
+
 /** Where a copyright or author marker starts in a line, or -1. */
 function markerAt(text: string): number {
+  if (!MARKER_HINT.test(text)) return -1;
   const match = MARKER.exec(text);
   return match ? match.index : -1;
 }
@@ -118,6 +122,8 @@ function candidateGroups(lines: readonly NumberedLine[]): GroupLine[][] {
   return groups;
 }
 
+/** "All rights reserved", left out of statements as ScanCode leaves it out. */
+const NOT_STATEMENT: ReadonlySet<string> = new Set<NodeOrClass>(['ARR']);
 /** Tags left out of holders: the statement's words other than the names. */
 const NOT_HOLDER: ReadonlySet<string> = new Set<NodeOrClass>(['COPY', 'PORTIONS', 'YRS', 'YR', 'ARR', 'EMAIL', 'URL', 'BY']);
 /** The same, keeping e-mails and URLs: for a statement whose only name is an address. */
@@ -159,7 +165,7 @@ function isStatement(node: Node, holder: readonly Token[]): boolean {
 }
 
 function collectCopyright(node: Node, out: Statements): void {
-  const tokens = leaves(node, new Set(['ARR']));
+  const tokens = leaves(node, NOT_STATEMENT);
   let holderTokens = trimConnectors(leaves(node, NOT_HOLDER));
   if (holderTokens.length === 0) holderTokens = trimConnectors(leaves(node, NOT_HOLDER_KEEP_ADDRESSES));
   if (!isStatement(node, holderTokens)) return;

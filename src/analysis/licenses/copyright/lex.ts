@@ -11,6 +11,18 @@ export interface Token {
   readonly value: string;
   readonly line: number;
   readonly tag: WordClass;
+  /** A proper noun that ends its sentence ("Doe." does; "J.", "U.S.A." and "Jr." do not): a name ends there. */
+  readonly endsSentence: boolean;
+}
+
+/** Titles and abbreviations whose period does not end a sentence. */
+const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'jr', 'sr', 'st', 'prof', 'no', 'vol', 'dept', 'univ']);
+
+function endsSentence(value: string): boolean {
+  if (!value.endsWith('.')) return false;
+  const word = value.slice(0, -1).replace(/^[(<[]+/, '');
+  if (word.length <= 2 || word.includes('.')) return false;
+  return !ABBREVIATIONS.has(word.toLowerCase());
 }
 
 const SPLIT = /\s+|(?=[=;])|(?<=[=;])/;
@@ -25,7 +37,8 @@ export function lexLine(prepared: string, line: number, out: Token[]): void {
     const colon = word.length > 1 && word.endsWith(':') && !word.endsWith('::');
     if (colon) word = word.replace(/:+$/, '');
     if (word === '' || word === '.' || word === ':') continue;
-    out.push({ value: word, line, tag: classify(word, colon) });
+    const tag = classify(word, colon);
+    out.push({ value: word, line, tag, endsSentence: tag === 'NNP' && endsSentence(word) });
   }
 }
 
