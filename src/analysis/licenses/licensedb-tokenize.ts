@@ -75,12 +75,17 @@ export interface PositionedWords {
   readonly words: string[];
   /** 1-based line of each word. */
   readonly lines: number[];
+  /** Offset of each word in `lower`. */
+  readonly offsets: number[];
+  /** The text, lower-cased (what offsets index). */
+  readonly lower: string;
 }
 
 /** The words of a query text as `tokenize` gives them, each with its 1-based line (for match line ranges). */
 export function tokenizeWithLines(text: string): PositionedWords {
   const words: string[] = [];
   const lines: number[] = [];
+  const offsets: number[] = [];
   const lower = text.toLowerCase();
   let line = 1;
   let scanned = 0;
@@ -93,6 +98,7 @@ export function tokenizeWithLines(text: string): PositionedWords {
     if (STOPWORDS.has(word)) continue;
     words.push(word);
     lines.push(line);
+    offsets.push(at);
   }
-  return { words, lines };
+  return { words, lines, offsets, lower };
 }

@@ -120,6 +120,9 @@ export class LicenseEngine {
       // manifest ("... done right",\n"license": "MIT") it is not what it was written for, and must not cancel.
       const rule = this.db.rules[hit.rule];
       if (rule?.isFalsePositive && rule.isOneLine && length <= 6 && query.lines[hit.start] !== query.lines[hit.end - 1]) continue;
+      // Nor is a two- or three-word name spread over two items of a list ("codes.json",\n"LICENSE" is not the
+      // JSON License).
+      if (rule?.isOneLine && length <= 3 && this.acrossListItems(query, hit.start, hit.end)) continue;
       candidates.push(this.ruleCandidate(hit.rule, '2-aho', hit.start, hit.end, length));
     }
 
@@ -154,6 +157,17 @@ export class LicenseEngine {
 
     const kept = selectMatches(candidates, query.ids.length);
     return { matches: kept.map((candidate) => this.finish(query, candidate)), ids: query.ids, wordCount: query.wordCount, timedOut };
+  }
+
+  /** Whether a line break between the words of [start, end) ends a quoted or comma-separated item. */
+  private acrossListItems(query: Query, start: number, end: number): boolean {
+    if (query.lines[start] === query.lines[end - 1]) return false;
+    for (let i = start; i + 1 < end; i++) {
+      const from = (query.offsets[i] as number) + (this.db.dictionary[query.ids[i] as number] as string).length;
+      const between = query.lower.slice(from, query.offsets[i + 1]);
+      if (/["'`]\s*[,\]})]?[ \t]*\r?\n|,[ \t]*\r?\n/.test(between)) return true;
+    }
+    return false;
   }
 
   private hasUnexplainedLegalese(query: Query, from: number, to: number, explained: Uint8Array): boolean {

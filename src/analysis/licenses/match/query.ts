@@ -10,6 +10,10 @@ export interface Query {
   readonly ids: Int32Array;
   /** 1-based line of each known word. */
   readonly lines: Int32Array;
+  /** Offset of each known word in `lower`. */
+  readonly offsets: Int32Array;
+  /** The text, lower-cased. */
+  readonly lower: string;
   /** Unknown words right after each known position; `unknownBefore` counts those before the first. */
   readonly unknownAfter: Uint32Array;
   readonly unknownBefore: number;
@@ -18,9 +22,10 @@ export interface Query {
 }
 
 export function buildQuery(db: LicenseDb, text: string): Query {
-  const { words, lines } = tokenizeWithLines(text);
+  const { words, lines, offsets, lower } = tokenizeWithLines(text);
   const ids = new Int32Array(words.length);
   const known = new Int32Array(words.length);
+  const knownOffsets = new Int32Array(words.length);
   const unknownAfter = new Uint32Array(words.length);
   let unknownBefore = 0;
   let n = 0;
@@ -33,11 +38,14 @@ export function buildQuery(db: LicenseDb, text: string): Query {
     }
     ids[n] = id;
     known[n] = lines[i] as number;
+    knownOffsets[n] = offsets[i] as number;
     n++;
   }
   return {
     ids: ids.subarray(0, n),
     lines: known.subarray(0, n),
+    offsets: knownOffsets.subarray(0, n),
+    lower,
     unknownAfter: unknownAfter.subarray(0, n),
     unknownBefore,
     wordCount: words.length,
