@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'dependency-checker',
-  version: 1,
+  version: 2,
   description: 'Dependencies as package URLs, split by whether a license was detected (lockfiles, then deps.dev, then the package registries).',
   requirements: { checkout: 'shallow', network: true },
 };
