@@ -260,6 +260,7 @@ export function buildLicenseDbColumns(data: RawLicenseDb, key: string, dataSha25
   });
   ruleStarts[n] = at;
   requiredStarts[n] = span;
+  const sequenceOrder = sortBySequence(tokens, ruleStarts, (r) => ((flags[r] as number) & FLAG.DEPRECATED) === 0);
 
   const licenses: LicenseDbLicense[] = data.licenses.map((license, i) => ({
     key: license.key,
@@ -296,10 +297,33 @@ export function buildLicenseDbColumns(data: RawLicenseDb, key: string, dataSha25
     requiredStarts,
     requiredSpans,
     hashes,
+    sequenceOrder,
     identifiers: pending.map((rule) => rule.identifier),
     expressions,
     licenses,
     extras,
     dataRules: data.rules.length,
   };
+}
+
+/**
+ * The rules that are matched (not deprecated, not empty) sorted by their token sequences: the exact matcher's
+ * "trie laid flat" (match/exact.ts). Sorting 37k rules by comparing their tokens costs ~80 ms, so it is done here,
+ * once, rather than in every process that matches.
+ */
+function sortBySequence(tokens: ArrayLike<number>, ruleStarts: Uint32Array, include: (rule: number) => boolean): Uint32Array {
+  const rules: number[] = [];
+  for (let r = 0; r + 1 < ruleStarts.length; r++) if (include(r) && (ruleStarts[r + 1] as number) > (ruleStarts[r] as number)) rules.push(r);
+  rules.sort((a, b) => {
+    let i = ruleStarts[a] as number;
+    let j = ruleStarts[b] as number;
+    const iEnd = ruleStarts[a + 1] as number;
+    const jEnd = ruleStarts[b + 1] as number;
+    for (; i < iEnd && j < jEnd; i++, j++) {
+      const d = (tokens[i] as number) - (tokens[j] as number);
+      if (d !== 0) return d;
+    }
+    return iEnd - i - (jEnd - j);
+  });
+  return Uint32Array.from(rules);
 }

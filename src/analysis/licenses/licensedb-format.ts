@@ -10,7 +10,7 @@
  */
 import { endianness } from 'node:os';
 
-export const FORMAT = 1;
+export const FORMAT = 2;
 const MAGIC = 'OCLICDB1';
 
 /** Token ids: 16-bit while the dictionary has at most 65,535 words (27k today), 32-bit past that. */
@@ -101,6 +101,8 @@ export interface LicenseDbColumns {
   readonly requiredStarts: Uint32Array;
   readonly requiredSpans: Uint32Array;
   readonly hashes: Uint32Array;
+  /** The matched rules (not deprecated, not empty) sorted by token sequence, for exact matching. */
+  readonly sequenceOrder: Uint32Array;
   readonly identifiers: readonly string[];
   /** Distinct expressions; entry 0 is '' (no expression: false-positive rules). */
   readonly expressions: readonly string[];
@@ -149,6 +151,7 @@ export function encodeLicenseDb(columns: LicenseDbColumns): Buffer {
     ['requiredStarts', typed(columns.requiredStarts)],
     ['requiredSpans', typed(columns.requiredSpans)],
     ['hashes', typed(columns.hashes)],
+    ['sequenceOrder', typed(columns.sequenceOrder)],
     ['identifiers', text(columns.identifiers.join('\n'))],
     ['expressions', text(columns.expressions.join('\n'))],
     ['licenses', text(JSON.stringify(columns.licenses))],
@@ -253,6 +256,8 @@ export interface LicenseDb {
   /** All rules' token ids back to back; rule i is tokens[ruleStarts[i], ruleStarts[i + 1]). */
   readonly tokens: TokenIds;
   readonly ruleStarts: Uint32Array;
+  /** The matched rules (not deprecated, not empty) sorted by token sequence (built with the index). */
+  readonly sequenceOrder: Uint32Array;
   readonly licenses: readonly LicenseDbLicense[];
   license(key: string): LicenseDbLicense | undefined;
   /** The SPDX id of a ScanCode key; `LicenseRef-scancode-<key>` for keys without one or unknown keys. */
@@ -295,6 +300,7 @@ export function decodeLicenseDb(bytes: Buffer): LicenseDb | null {
   const requiredStarts = u32('requiredStarts');
   const requiredSpans = u32('requiredSpans');
   const hashes = u32('hashes');
+  const sequenceOrder = u32('sequenceOrder');
   const identifiers = str('identifiers').split('\n');
   const expressions = str('expressions').split('\n');
   const licenses = JSON.parse(str('licenses')) as LicenseDbLicense[];
@@ -341,6 +347,7 @@ export function decodeLicenseDb(bytes: Buffer): LicenseDb | null {
     dataRules: header.dataRules,
     tokens,
     ruleStarts,
+    sequenceOrder,
     licenses,
     license: (key) => byKey.get(key),
     spdxOf: (key) => byKey.get(key)?.spdx ?? `LicenseRef-scancode-${key}`,

@@ -6,7 +6,7 @@
  * nodes; instead the rules are sorted by their token sequences (a sorted list is a trie laid flat), with the range
  * of rules that start with each token id. From each text position the walk narrows that range one token at a time
  * by binary search, and the rules whose length equals the depth reached are the ones that occur there. The cost
- * is the depth the text shares with some rule, not the number of rules; sorting 37k rules takes ~100 ms, once.
+ * is the depth the text shares with some rule, not the number of rules. The sorted order is built with the index.
  */
 import { hashTokenIds, type LicenseDb } from '../licensedb-index.js';
 import type { Query } from './query.js';
@@ -30,26 +30,16 @@ export class ExactIndex {
     matchable: (rule: number) => boolean,
   ) {
     const { tokens, ruleStarts } = db;
+    // The index stores the rules sorted by token sequence (licensedb-build.ts); only the matchable ones are kept.
     const rules: number[] = [];
-    for (let r = 0; r < db.rules.length; r++) {
-      if (!matchable(r) || (ruleStarts[r + 1] as number) === (ruleStarts[r] as number)) continue;
+    for (const r of db.sequenceOrder) {
+      if (!matchable(r)) continue;
       rules.push(r);
       const hash = db.rules[r]?.hash as number;
       const same = this.byHash.get(hash);
       if (same) same.push(r);
       else this.byHash.set(hash, [r]);
     }
-    rules.sort((a, b) => {
-      let i = ruleStarts[a] as number;
-      let j = ruleStarts[b] as number;
-      const iEnd = ruleStarts[a + 1] as number;
-      const jEnd = ruleStarts[b + 1] as number;
-      for (; i < iEnd && j < jEnd; i++, j++) {
-        const d = (tokens[i] as number) - (tokens[j] as number);
-        if (d !== 0) return d;
-      }
-      return iEnd - i - (jEnd - j);
-    });
     this.order = Int32Array.from(rules);
     this.firstOf = new Int32Array(db.dictionary.length + 1);
     let k = 0;

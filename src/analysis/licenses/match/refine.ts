@@ -157,6 +157,7 @@ export function selectMatches(candidates: readonly Candidate[], queryLength: num
     (a, b) =>
       sizeClass(b.matched) - sizeClass(a.matched) ||
       coverageOf(b) - coverageOf(a) ||
+      b.matched - a.matched ||
       Number(b.isFalsePositive) - Number(a.isFalsePositive) ||
       MATCHER_RANK[a.matcher] - MATCHER_RANK[b.matcher] ||
       b.relevance - a.relevance ||
