@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import spdxFull from 'spdx-license-list/full.js';
 import { runCommands } from '../src/checkers/runner.js';
 import type { Json } from '../src/lib/json.js';
 import { silentLogger } from '../src/lib/log.js';
@@ -59,28 +60,7 @@ const NOT_PRODUCIBLE_HERE = new Set(['compliance_copyright_anti_tamper', 'compli
 
 const KEY = 'sk-test-compass';
 const MODEL = 'gpt-4o-mini';
-const MIT = `MIT License
-
-Copyright (c) 2024 Acme
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction, including without limitation the rights
-to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-SOFTWARE.
-`;
+const MIT = (spdxFull.MIT?.licenseText as string).replace('<year> <copyright holders>', '2024 Acme');
 
 const lockfile = JSON.stringify({
   name: 'acme-demo',

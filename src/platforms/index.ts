@@ -10,7 +10,7 @@ import type { PlatformClient } from './types.js';
 import { V5Client } from './v5.js';
 
 export { PlatformError } from './errors.js';
-export { parseRepoUrl, RepoUrlError, PLATFORM_LABEL, type RepoRef, type PlatformName } from './repo-url.js';
+export { parseRepoUrl, tryParseRepoUrl, RepoUrlError, PLATFORM_LABEL, type RepoRef, type PlatformName } from './repo-url.js';
 export type { PlatformClient, Release, ReleaseAsset, RepositoryInfo, Contributor, Commit, WorkflowRun } from './types.js';
 export { GitHubClient } from './github.js';
 

@@ -39,6 +39,16 @@ export function platformForHost(host: string): PlatformName | null {
   return HOSTS[host.toLowerCase().replace(/^www\./, '')] ?? null;
 }
 
+/** The forge repository a project URL names, or null when it names none (another host, not a repository URL). */
+export function tryParseRepoUrl(raw: string): RepoRef | null {
+  try {
+    return parseRepoUrl(raw);
+  } catch (err) {
+    if (err instanceof RepoUrlError) return null;
+    throw err;
+  }
+}
+
 export function parseRepoUrl(raw: string): RepoRef {
   const text = raw.trim();
   const parts = splitRepoUrl(text);

@@ -8,7 +8,7 @@
  */
 import { loadWorkflows } from '../../analysis/workflows/load.js';
 import { defaultBranchChangesets, mergedPullRequestCi } from '../../analysis/scorecard/api-checks.js';
-import { PLATFORM_LABEL, PlatformError, RepoUrlError, gitHubClient, parseRepoUrl, type RepoRef } from '../../platforms/index.js';
+import { PLATFORM_LABEL, PlatformError, gitHubClient, tryParseRepoUrl, type RepoRef } from '../../platforms/index.js';
 import type { CheckContext, Checker, Json } from '../types.js';
 import { describeCiFile, isOpenHarmonyCiFile, looksLike, systemAt, type CiSystem } from './detect.js';
 import { meta } from './meta.js';
@@ -29,7 +29,7 @@ const WORKFLOW_SYSTEM: Record<string, CiSystem> = { github: 'github-actions', gi
 export const checker: Checker = {
   ...meta,
   async run(ctx): Promise<Json> {
-    const ref = repoRef(ctx.task.projectUrl);
+    const ref = tryParseRepoUrl(ctx.task.projectUrl);
     const workflows = await ciFiles(ctx, ref);
     const runs = await recentRuns(ctx, ref);
     const configPresent = workflows.files.length > 0;
@@ -46,14 +46,6 @@ export const checker: Checker = {
   },
 };
 
-function repoRef(projectUrl: string): RepoRef | null {
-  try {
-    return parseRepoUrl(projectUrl);
-  } catch (err) {
-    if (err instanceof RepoUrlError) return null;
-    throw err;
-  }
-}
 
 /** The CI files, described; past MAX_FILES the remaining candidates are only counted. */
 async function ciFiles(ctx: CheckContext, ref: RepoRef | null): Promise<{ files: CiFile[]; unread: number }> {

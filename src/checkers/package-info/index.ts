@@ -9,7 +9,7 @@
  * Not on npm: the platform's repository data (GitHub, Gitee, GitCode; GitCode's download statistics), as upstream.
  */
 import type { Config } from '../../config/schema.js';
-import { PLATFORM_LABEL, PlatformError, parseRepoUrl, platformClient, RepoUrlError, type RepoRef } from '../../platforms/index.js';
+import { PLATFORM_LABEL, PlatformError, tryParseRepoUrl, platformClient } from '../../platforms/index.js';
 import { NpmClient, type NpmVersion } from '../../platforms/services/npm.js';
 import { CheckerInputError, type CheckContext, type Checker, type Json } from '../types.js';
 import { packageNameFromUrl, repositoryMatch, summariseDownloads, summariseGitCodeDownloads } from './evaluate.js';
@@ -59,7 +59,7 @@ async function npmClient(config: Config): Promise<NpmClient> {
  */
 async function describe(ctx: CheckContext, latest: NpmVersion): Promise<{ description: string | null; homepage: string | null }> {
   const fromNpm = { description: latest.description, homepage: latest.homepage };
-  const ref = platformRef(ctx.task.projectUrl);
+  const ref = tryParseRepoUrl(ctx.task.projectUrl);
   if (ref?.platform !== 'github') return fromNpm;
   try {
     const repo = await platformClient(ctx.task.projectUrl, { config: ctx.config, cache: ctx.cache, signal: ctx.signal }).repository();
@@ -73,7 +73,7 @@ async function describe(ctx: CheckContext, latest: NpmVersion): Promise<{ descri
 
 /** Not on npm: the platform's repository data, `dependent_count: false` as upstream, downloads where the platform counts them. */
 async function platformFallback(ctx: CheckContext, why: string): Promise<Json> {
-  const ref = platformRef(ctx.task.projectUrl);
+  const ref = tryParseRepoUrl(ctx.task.projectUrl);
   if (!ref) throw new CheckerInputError(`${why}, and ${ctx.task.projectUrl} is not a GitHub, Gitee or GitCode repository`);
   const client = platformClient(ctx.task.projectUrl, { config: ctx.config, cache: ctx.cache, signal: ctx.signal });
   let repo;
@@ -93,14 +93,6 @@ async function platformFallback(ctx: CheckContext, why: string): Promise<Json> {
   return { description: repo.description, home_url: repo.homepage, dependent_count: false, ...downloads, npm_package: null, npm_version: null };
 }
 
-function platformRef(projectUrl: string): RepoRef | null {
-  try {
-    return parseRepoUrl(projectUrl);
-  } catch (err) {
-    if (err instanceof RepoUrlError) return null;
-    throw err;
-  }
-}
 
 function repositoryOf(version: NpmVersion): string {
   const repository = version.repository;

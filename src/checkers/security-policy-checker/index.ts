@@ -8,7 +8,7 @@
  */
 import type { CheckContext, Checker, Json } from '../types.js';
 import { findSecurityPolicy } from '../../analysis/scorecard/security-policy/find.js';
-import { PLATFORM_LABEL, PlatformError, RepoUrlError, gitHubClient, parseRepoUrl, type RepoRef } from '../../platforms/index.js';
+import { PLATFORM_LABEL, PlatformError, gitHubClient, tryParseRepoUrl } from '../../platforms/index.js';
 import { advisoryFigures } from './advisories.js';
 import { meta } from './meta.js';
 
@@ -31,18 +31,10 @@ export const checker: Checker = {
   },
 };
 
-function repoRef(projectUrl: string): RepoRef | null {
-  try {
-    return parseRepoUrl(projectUrl);
-  } catch (err) {
-    if (err instanceof RepoUrlError) return null;
-    throw err;
-  }
-}
 
 async function advisoryTimes(ctx: CheckContext): Promise<{ [key: string]: Json }> {
   const none = (reason: string): { [key: string]: Json } => ({ avg_vuln_close_days: null, avg_vulnerability_fix_days: null, avg_vuln_close_days_reason: reason, avg_vulnerability_fix_days_reason: reason });
-  const ref = repoRef(ctx.task.projectUrl);
+  const ref = tryParseRepoUrl(ctx.task.projectUrl);
   if (!ref) return none('not a GitHub project: security advisories are not read');
   if (ref.platform !== 'github') return none(`${PLATFORM_LABEL[ref.platform]} has no security advisories API: only GitHub repository advisories are read`);
   if (!ctx.config.Github.access_key) return none('set [Github] access_key to read the repository\'s security advisories');
