@@ -27,6 +27,9 @@ const RUN_GAP = 200;
 const RUN_MARGIN = 60;
 /** Approximate matching rounds per stretch, and the license words a stretch must still hold for another. */
 const SEQ_ROUNDS = 4;
+/** A long stretch (a bundle of notices) gets a round more per this many words, up to MAX_SEQ_ROUNDS. */
+const TOKENS_PER_EXTRA_ROUND = 500;
+const MAX_SEQ_ROUNDS = 64;
 const MIN_LEGALESE_LEFT = 5;
 
 /**
@@ -132,7 +135,8 @@ export class LicenseEngine {
       // Rounds, as ScanCode loops its approximate matching: the best match of a round explains its words, and the
       // next round looks for candidates in what is left (an LGPL text ahead of the GPL text it comes with is found
       // once the GPL's words no longer crowd the candidates).
-      for (let round = 0; round < SEQ_ROUNDS && !timedOut; round++) {
+      const rounds = Math.min(MAX_SEQ_ROUNDS, SEQ_ROUNDS + Math.floor((to - from) / TOKENS_PER_EXTRA_ROUND));
+      for (let round = 0; round < rounds && !timedOut; round++) {
         let best: Candidate | null = null;
         for (const rule of this.seq.candidates(query, from, to, explained)) {
           if (options.deadline !== undefined && performance.now() > options.deadline) {
