@@ -69,6 +69,26 @@ void test('code that only says "license" is no notice; a bare mention of the GPL
   assert.equal(spdxOf('src/b.js', 'distributed under the GNU General Public License (GPL), the law of Virginia shall govern\n'), 'GPL-1.0-or-later');
 });
 
+void test('license-like text that no rule matches is unknown (6-unknown); prose about licenses is not', () => {
+  const custom = [
+    'You may use this software for any purpose, including commercial purposes, provided that you',
+    'do not remove this notice, and that any modified copies carry a prominent notice stating that',
+    'the software was changed. The author disclaims all warranties with regard to this software,',
+    'including all implied warranties of merchantability and fitness. In no event shall the author',
+    'be liable for any special, indirect or consequential damages arising out of the use of this',
+    'software. Redistribution of the source must retain this notice.',
+  ].join('\n');
+  const result = scan('LICENSE', `${custom}\n`);
+  const unknown = result.license_detections.flatMap((d) => d.matches).find((m) => m.matcher === '6-unknown');
+  assert.equal(unknown?.license_expression, 'unknown');
+  assert.equal(unknown?.license_expression_spdx, 'LicenseRef-scancode-unknown');
+  assert.match(unknown?.rule_identifier ?? '', /^license-detection-unknown-[0-9a-f-]{36}$/);
+  assert.equal(unknown?.rule_url, null);
+  assert.match(result.detected_license_expression ?? '', /\bunknown\b/);
+  const prose = 'We chose a license after a long discussion with the team about how open the project should be, and in the end we settled on a permissive one that lets companies use it.\n';
+  assert.equal(scan('docs/history.md', prose).detected_license_expression, null);
+});
+
 void test('a text that is exactly a false-positive rule of the LicenseDB gives no detection', () => {
   // false-positive rules are text that looks like a license and is not; each, alone, must detect nothing
   // (all 1,267 are checked by the self-detection test).

@@ -20,7 +20,7 @@ export interface LicenseMatch {
   from_file: string;
   start_line: number;
   end_line: number;
-  matcher: '1-hash' | '1-spdx-id' | '2-aho' | '3-seq';
+  matcher: '1-hash' | '1-spdx-id' | '2-aho' | '3-seq' | '6-unknown';
   score: number;
   matched_length: number;
   match_coverage: number;
@@ -168,7 +168,9 @@ function toMatch(match: EngineMatch, fromFile: string): LicenseMatch {
   const rule = match.rule >= 0 ? db.rules[match.rule] : undefined;
   const identifier = rule
     ? rule.identifier
-    : `spdx-license-identifier-${match.expression.toLowerCase().replace(/[^a-z0-9.+-]+/g, '_')}-${uuidOf(match.tag ?? '').slice(0, 8)}`;
+    : match.matcher === '6-unknown'
+      ? `license-detection-unknown-${uuidOf(match.tag ?? '')}`
+      : `spdx-license-identifier-${match.expression.toLowerCase().replace(/[^a-z0-9.+-]+/g, '_')}-${uuidOf(match.tag ?? '').slice(0, 8)}`;
   return {
     license_expression: match.expression,
     license_expression_spdx: mapKeys(match.expression, (key) => db.spdxOf(key)),

@@ -11,12 +11,13 @@
  *
  * The index is loaded once per process; the exact and approximate indexes are built on first use (~0.3 s).
  */
-import { loadLicenseDb, type LicenseDb } from '../licensedb-index.js';
+import { hashTokenIds, loadLicenseDb, type LicenseDb } from '../licensedb-index.js';
 import { ExactIndex } from './exact.js';
 import { buildQuery, unknownsInside, type Query } from './query.js';
 import { acceptableSeq, relevanceOf, selectMatches, type Candidate } from './refine.js';
 import { SeqIndex } from './seq.js';
 import { mapKeys } from './expressions.js';
+import { licenseLike, NgramFilter } from './unknown.js';
 
 /** Rules shorter than this match exactly only without unknown words inside. */
 const SHORT_RULE = 20;
@@ -31,6 +32,9 @@ const SEQ_ROUNDS = 4;
 const TOKENS_PER_EXTRA_ROUND = 500;
 const MAX_SEQ_ROUNDS = 64;
 const MIN_LEGALESE_LEFT = 5;
+/** License words, and words, a stretch nothing explains needs before it is looked at as unknown license text. */
+const MIN_UNKNOWN_LEGALESE = 3;
+const UNKNOWN_MIN_WORDS = 30;
 
 /**
  * Words of license prose. A stretch of text is matched approximately only around these, so code that happens to
@@ -66,6 +70,7 @@ export class LicenseEngine {
   private exactIndex: ExactIndex | null = null;
   private seqIndex: SeqIndex | null = null;
   private legalese: Uint8Array | null = null;
+  private ngrams: NgramFilter | null = null;
 
   constructor(readonly db: LicenseDb) {}
 
@@ -160,7 +165,41 @@ export class LicenseEngine {
     }
 
     const kept = selectMatches(candidates, query.ids.length);
+    if (!timedOut) kept.push(...this.unknownMatches(query, kept, candidates));
+    kept.sort((a, b) => a.start - b.start || a.end - b.end);
     return { matches: kept.map((candidate) => this.finish(query, candidate)), ids: query.ids, wordCount: query.wordCount, timedOut };
+  }
+
+  /**
+   * `unknown` matches: stretches of at least UNKNOWN_MIN_WORDS words that no match explains (nor a false-positive
+   * rule), holding license words, and that read as license text (unknown.ts): a custom license, or the custom
+   * paragraphs of a modified one.
+   */
+  private unknownMatches(query: Query, kept: readonly Candidate[], candidates: readonly Candidate[]): Candidate[] {
+    const matched = new Uint8Array(query.ids.length);
+    for (const candidate of kept) matched.fill(1, candidate.start, candidate.end);
+    for (const candidate of candidates) if (candidate.isFalsePositive) matched.fill(1, candidate.start, candidate.end);
+    const legalese = this.legaleseIds;
+    const found: Candidate[] = [];
+    for (let start = 0; start < query.ids.length; ) {
+      if (matched[start]) {
+        start++;
+        continue;
+      }
+      let end = start;
+      let words = 0;
+      while (end < query.ids.length && !matched[end]) words += legalese[query.ids[end++] as number] as number;
+      if (end - start >= UNKNOWN_MIN_WORDS && words >= MIN_UNKNOWN_LEGALESE) {
+        this.ngrams ??= new NgramFilter(this.db, this.matchable);
+        const span = licenseLike(this.ngrams, query.ids, start, end);
+        if (span) {
+          const [a, b] = span;
+          found.push({ rule: -1, matcher: '6-unknown', start: a, end: b, matched: b - a, ruleLength: b - a, expression: 'unknown', relevance: 50, isFalsePositive: false, tag: hashTokenIds(query.ids, a, b).toString(16) });
+        }
+      }
+      start = end;
+    }
+    return found;
   }
 
   /** Whether a line break between the words of [start, end) ends a quoted or comma-separated item. */

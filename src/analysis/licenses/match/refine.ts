@@ -11,7 +11,7 @@
 import type { LicenseDb } from '../licensedb-index.js';
 import type { Block } from './seq.js';
 
-export type Matcher = '1-hash' | '1-spdx-id' | '2-aho' | '3-seq';
+export type Matcher = '1-hash' | '1-spdx-id' | '2-aho' | '3-seq' | '6-unknown';
 
 export interface Candidate {
   /** Rule index, or -1 for an SPDX-License-Identifier tag. */
@@ -34,7 +34,7 @@ export interface Candidate {
 
 // Where a rule and an SPDX tag explain the same words, the rule wins: the data has rules for the odd tags people
 // write (`SPDX-License-Identifier: GPL 2.0+ BSD-3-Clause`) that the tag grammar alone gets wrong.
-const MATCHER_RANK: Record<Matcher, number> = { '1-hash': 0, '2-aho': 1, '1-spdx-id': 2, '3-seq': 3 };
+const MATCHER_RANK: Record<Matcher, number> = { '1-hash': 0, '2-aho': 1, '1-spdx-id': 2, '3-seq': 3, '6-unknown': 4 };
 
 /** Share (percent) of its rule an approximate match must cover, when the rule sets no `minimum_coverage`. */
 export function defaultMinimumCoverage(ruleLength: number): number {
