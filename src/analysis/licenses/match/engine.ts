@@ -14,7 +14,7 @@
 import { hashTokenIds, loadLicenseDb, type LicenseDb } from '../licensedb-index.js';
 import { ExactIndex } from './exact.js';
 import { buildQuery, unknownsInside, type Query } from './query.js';
-import { acceptableSeq, relevanceOf, selectMatches, type Candidate } from './refine.js';
+import { acceptableSeq, compareMatches, relevanceOf, selectMatches, type Candidate } from './refine.js';
 import { SeqIndex } from './seq.js';
 import { mapKeys } from './expressions.js';
 import { licenseLike, NgramFilter } from './unknown.js';
@@ -155,7 +155,7 @@ export class LicenseEngine {
           if (hit.blocks.length === 1 && hit.matched === candidate.ruleLength) continue;
           if (!acceptableSeq(this.db, candidate)) continue;
           candidates.push(candidate);
-          if (!best || candidate.matched > best.matched) best = candidate;
+          if (!best || compareMatches(candidate, best) < 0) best = candidate;
         }
         if (!best) break;
         explained.fill(1, best.start, best.end);

@@ -149,21 +149,26 @@ function weakerThanExact(candidate: Candidate, exact: Uint8Array): boolean {
 
 const WEAK_SEQ_COVERAGE = 70;
 
-/** The matches that explain the text, in text order; false positives have removed themselves. */
-export function selectMatches(candidates: readonly Candidate[], queryLength: number): Candidate[] {
-  const exact = new Uint8Array(queryLength);
-  for (const candidate of candidates) if (candidate.matcher !== '3-seq' && !candidate.isFalsePositive) exact.fill(1, candidate.start, candidate.end);
-  const ordered = [...candidates].filter((candidate) => !weakerThanExact(candidate, exact)).sort(
-    (a, b) =>
-      sizeClass(b.matched) - sizeClass(a.matched) ||
+/** Better match first: more words explained (by size class), then coverage, words, false positives, exactness. */
+export function compareMatches(a: Candidate, b: Candidate): number {
+  return (
+    sizeClass(b.matched) - sizeClass(a.matched) ||
       coverageOf(b) - coverageOf(a) ||
       b.matched - a.matched ||
       Number(b.isFalsePositive) - Number(a.isFalsePositive) ||
       MATCHER_RANK[a.matcher] - MATCHER_RANK[b.matcher] ||
       b.relevance - a.relevance ||
       a.start - b.start ||
-      a.rule - b.rule,
+      a.rule - b.rule
   );
+}
+
+/** The matches that explain the text, in text order; false positives have removed themselves. */
+export function selectMatches(candidates: readonly Candidate[], queryLength: number): Candidate[] {
+  const exact = new Uint8Array(queryLength);
+  for (const candidate of candidates) if (candidate.matcher !== '3-seq' && !candidate.isFalsePositive) exact.fill(1, candidate.start, candidate.end);
+  const ordered = [...candidates].filter((candidate) => !weakerThanExact(candidate, exact)).sort(compareMatches);
+
   const taken = new Uint8Array(queryLength);
   const kept: Candidate[] = [];
   for (const candidate of ordered) {

@@ -175,7 +175,7 @@ export class SeqIndex {
     const margin = Math.ceil(rLen / 4);
     const qFrom = Math.max(0, bestStart - margin);
     const qTo = Math.min(query.ids.length, bestStart + width + margin);
-    const blocks = trimStrays(matchingBlocks(query.ids, qFrom, qTo, tokens, rStart, rStart + rLen));
+    const blocks = trimStrays(matchingBlocks(query.ids, qFrom, qTo, tokens, rStart, rStart + rLen, explained));
     if (blocks.length === 0) return null;
     let matched = 0;
     for (const block of blocks) matched += block.length;
@@ -220,7 +220,7 @@ function trimStrays(blocks: Block[]): Block[] {
  * occurrence of "the" in a 5,000-word license pairs with every other, and alignment costs seconds.
  * Rule positions in blocks are relative to bFrom.
  */
-function matchingBlocks(a: Int32Array, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number): Block[] {
+function matchingBlocks(a: Int32Array, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number, skip?: Uint8Array): Block[] {
   const bLen = bTo - bFrom;
   // Positions of each token in b, as linked lists in typed arrays (b2j in difflib), popular tokens left out.
   const occurrences = new Map<number, number>();
@@ -247,7 +247,9 @@ function matchingBlocks(a: Int32Array, aFrom: number, aTo: number, b: ArrayLike<
     touchedPrev.length = 0;
     for (let i = alo; i < ahi; i++) {
       touchedCur.length = 0;
-      for (let j = head.get(a[i] as number) ?? -1; j !== -1; j = next[j] as number) {
+      // Words an earlier match explains pair with nothing: the same text twice must give two matches, not one twice.
+      const first = skip?.[i] ? -1 : (head.get(a[i] as number) ?? -1);
+      for (let j = first; j !== -1; j = next[j] as number) {
         if (j < blo) continue;
         if (j >= bhi) break;
         const k = (prev[j] as number) + 1;
@@ -268,21 +270,22 @@ function matchingBlocks(a: Int32Array, aFrom: number, aTo: number, b: ArrayLike<
     }
     for (const j of touchedPrev) prev[j] = 0;
     // Extend the block over equal tokens on both sides, popular ones included.
-    while (bi > alo && bj > blo && a[bi - 1] === b[bFrom + bj - 1]) {
+    while (bi > alo && bj > blo && !skip?.[bi - 1] && a[bi - 1] === b[bFrom + bj - 1]) {
       bi--;
       bj--;
       size++;
     }
-    while (bi + size < ahi && bj + size < bhi && a[bi + size] === b[bFrom + bj + size]) size++;
+    while (bi + size < ahi && bj + size < bhi && !skip?.[bi + size] && a[bi + size] === b[bFrom + bj + size]) size++;
     if (size === 0) {
       // Only popular tokens in common here: pair the first equal ones, so that short gaps still align.
       for (let i = alo; i < ahi && size === 0; i++) {
+        if (skip?.[i]) continue;
         for (let j = blo; j < bhi; j++) {
           if (a[i] !== b[bFrom + j]) continue;
           bi = i;
           bj = j;
           size = 1;
-          while (bi + size < ahi && bj + size < bhi && a[bi + size] === b[bFrom + bj + size]) size++;
+          while (bi + size < ahi && bj + size < bhi && !skip?.[bi + size] && a[bi + size] === b[bFrom + bj + size]) size++;
           break;
         }
         if (ahi - alo > 64 || bhi - blo > 64) break;
