@@ -17,6 +17,7 @@ import {
   type LicenseDbSource,
   type RuleExtras,
 } from './licensedb-format.js';
+import { buildPostings } from './licensedb-postings.js';
 import { tokenize, tokenizeRule } from './licensedb-tokenize.js';
 
 /** Fields of a rule or license file that the index keeps (the data holds more: notes, URLs, owners). */
@@ -261,6 +262,7 @@ export function buildLicenseDbColumns(data: RawLicenseDb, key: string, dataSha25
   ruleStarts[n] = at;
   requiredStarts[n] = span;
   const sequenceOrder = sortBySequence(tokens, ruleStarts, (r) => ((flags[r] as number) & FLAG.DEPRECATED) === 0);
+  const postings = buildPostings(tokens, ruleStarts, docFreq, (r) => ((flags[r] as number) & (FLAG.DEPRECATED | FLAG.FALSE_POSITIVE)) === 0);
 
   const licenses: LicenseDbLicense[] = data.licenses.map((license, i) => ({
     key: license.key,
@@ -298,6 +300,7 @@ export function buildLicenseDbColumns(data: RawLicenseDb, key: string, dataSha25
     requiredSpans,
     hashes,
     sequenceOrder,
+    postings,
     identifiers: pending.map((rule) => rule.identifier),
     expressions,
     licenses,

@@ -8,9 +8,10 @@
  * Encoding and decoding live together so they cannot drift; FORMAT is bumped with any change of layout (the
  * index key covers this module as compiled, so an edit rebuilds the index anyway).
  */
+import type { Postings } from './licensedb-postings.js';
 import { endianness } from 'node:os';
 
-export const FORMAT = 2;
+export const FORMAT = 3;
 const MAGIC = 'OCLICDB1';
 
 /** Token ids: 16-bit while the dictionary has at most 65,535 words (27k today), 32-bit past that. */
@@ -103,6 +104,8 @@ export interface LicenseDbColumns {
   readonly hashes: Uint32Array;
   /** The matched rules (not deprecated, not empty) sorted by token sequence, for exact matching. */
   readonly sequenceOrder: Uint32Array;
+  /** The inverted index of approximate matching (licensedb-postings.ts). */
+  readonly postings: Postings;
   readonly identifiers: readonly string[];
   /** Distinct expressions; entry 0 is '' (no expression: false-positive rules). */
   readonly expressions: readonly string[];
@@ -152,6 +155,9 @@ export function encodeLicenseDb(columns: LicenseDbColumns): Buffer {
     ['requiredSpans', typed(columns.requiredSpans)],
     ['hashes', typed(columns.hashes)],
     ['sequenceOrder', typed(columns.sequenceOrder)],
+    ['postingStarts', typed(columns.postings.postingStarts)],
+    ['postings', typed(columns.postings.postings)],
+    ['ruleWeight', typed(columns.postings.ruleWeight)],
     ['identifiers', text(columns.identifiers.join('\n'))],
     ['expressions', text(columns.expressions.join('\n'))],
     ['licenses', text(JSON.stringify(columns.licenses))],
@@ -258,6 +264,8 @@ export interface LicenseDb {
   readonly ruleStarts: Uint32Array;
   /** The matched rules (not deprecated, not empty) sorted by token sequence (built with the index). */
   readonly sequenceOrder: Uint32Array;
+  /** The inverted index of approximate matching (built with the index). */
+  readonly postings: Postings;
   readonly licenses: readonly LicenseDbLicense[];
   license(key: string): LicenseDbLicense | undefined;
   /** The SPDX id of a ScanCode key; `LicenseRef-scancode-<key>` for keys without one or unknown keys. */
@@ -301,6 +309,11 @@ export function decodeLicenseDb(bytes: Buffer): LicenseDb | null {
   const requiredSpans = u32('requiredSpans');
   const hashes = u32('hashes');
   const sequenceOrder = u32('sequenceOrder');
+  const postings: Postings = {
+    postingStarts: u32('postingStarts'),
+    postings: u32('postings'),
+    ruleWeight: view('ruleWeight', (ab, o, n) => new Float64Array(ab, o, n), 8),
+  };
   const identifiers = str('identifiers').split('\n');
   const expressions = str('expressions').split('\n');
   const licenses = JSON.parse(str('licenses')) as LicenseDbLicense[];
@@ -348,6 +361,7 @@ export function decodeLicenseDb(bytes: Buffer): LicenseDb | null {
     tokens,
     ruleStarts,
     sequenceOrder,
+    postings,
     licenses,
     license: (key) => byKey.get(key),
     spdxOf: (key) => byKey.get(key)?.spdx ?? `LicenseRef-scancode-${key}`,

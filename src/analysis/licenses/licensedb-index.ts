@@ -32,7 +32,7 @@ export function licenseDbIndexPath(): string {
   return fileURLToPath(new URL('./licensedb-index.bin', import.meta.url));
 }
 
-const MODULES = ['./licensedb-index.js', './licensedb-build.js', './licensedb-format.js', './licensedb-tokenize.js'];
+const MODULES = ['./licensedb-index.js', './licensedb-build.js', './licensedb-format.js', './licensedb-tokenize.js', './licensedb-postings.js'];
 
 /**
  * What the stored index depends on besides the data: the code that made it, as compiled. From sources (tsx) the

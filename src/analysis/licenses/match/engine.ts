@@ -21,8 +21,6 @@ import { licenseLike, NgramFilter } from './unknown.js';
 
 /** Rules shorter than this match exactly only without unknown words inside. */
 const SHORT_RULE = 20;
-/** Rules shorter than this are only matched exactly. */
-const SEQ_MIN_LENGTH = 8;
 /** Unexplained license words this far apart belong to separate stretches. */
 const RUN_GAP = 200;
 const RUN_MARGIN = 60;
@@ -82,7 +80,7 @@ export class LicenseEngine {
   }
 
   private get seq(): SeqIndex {
-    this.seqIndex ??= new SeqIndex(this.db, (rule) => this.matchable(rule) && !this.db.rules[rule]?.isFalsePositive, SEQ_MIN_LENGTH);
+    this.seqIndex ??= new SeqIndex(this.db);
     return this.seqIndex;
   }
 

@@ -13,10 +13,9 @@
  * in order, from which the match's coverage, span and density follow.
  */
 import type { LicenseDb } from '../licensedb-index.js';
+import { idfOf } from '../licensedb-postings.js';
 import type { Query } from './query.js';
 
-/** Words held by more rules than this are too common to find candidates by (about the 150 commonest words). */
-const COMMON_DF = 3000;
 /** A candidate holds at least this share of its rare-word weight in the stretch. */
 const MIN_CONTAINMENT = 0.45;
 const MAX_CANDIDATES = 12;
@@ -40,8 +39,8 @@ export interface SeqHit {
 }
 
 export class SeqIndex {
-  private readonly postingStarts: Int32Array;
-  private readonly postings: Int32Array;
+  private readonly postingStarts: Uint32Array;
+  private readonly postings: Uint32Array;
   private readonly idf: Float64Array;
   private readonly ruleWeight: Float64Array;
   private readonly score: Float64Array;
@@ -49,47 +48,14 @@ export class SeqIndex {
   /** Scratch per token id: in the current rule (alignment window search). */
   private readonly inRule: Uint8Array;
 
-  constructor(
-    private readonly db: LicenseDb,
-    matchable: (rule: number) => boolean,
-    minLength: number,
-  ) {
-    const { tokens, ruleStarts, docFreq } = db;
+  constructor(private readonly db: LicenseDb) {
+    // The postings are stored in the index (licensedb-postings.ts, built with it); only the idf is computed here.
     const words = db.dictionary.length;
     const ruleCount = db.rules.length;
-    this.idf = new Float64Array(words);
-    for (let t = 0; t < words; t++) this.idf[t] = Math.log(ruleCount / Math.max(1, docFreq[t] as number));
-    // Distinct rare tokens per rule, counted then filled (two passes, no per-rule sets).
-    const lastRule = new Int32Array(words).fill(-1);
-    const counts = new Int32Array(words + 1);
-    const usable = new Uint8Array(ruleCount);
-    for (let r = 0; r < ruleCount; r++) {
-      if (!matchable(r) || (ruleStarts[r + 1] as number) - (ruleStarts[r] as number) < minLength) continue;
-      usable[r] = 1;
-      for (let i = ruleStarts[r] as number; i < (ruleStarts[r + 1] as number); i++) {
-        const t = tokens[i] as number;
-        if ((docFreq[t] as number) > COMMON_DF || lastRule[t] === r) continue;
-        lastRule[t] = r;
-        counts[t + 1] = (counts[t + 1] as number) + 1;
-      }
-    }
-    this.postingStarts = new Int32Array(words + 1);
-    for (let t = 0; t < words; t++) this.postingStarts[t + 1] = (this.postingStarts[t] as number) + (counts[t + 1] as number);
-    this.postings = new Int32Array(this.postingStarts[words] as number);
-    const fill = this.postingStarts.slice(0, words);
-    lastRule.fill(-1);
-    this.ruleWeight = new Float64Array(ruleCount);
-    for (let r = 0; r < ruleCount; r++) {
-      if (!usable[r]) continue;
-      for (let i = ruleStarts[r] as number; i < (ruleStarts[r + 1] as number); i++) {
-        const t = tokens[i] as number;
-        if ((docFreq[t] as number) > COMMON_DF || lastRule[t] === r) continue;
-        lastRule[t] = r;
-        this.postings[fill[t] as number] = r;
-        fill[t] = (fill[t] as number) + 1;
-        this.ruleWeight[r] = (this.ruleWeight[r] as number) + (this.idf[t] as number);
-      }
-    }
+    this.idf = idfOf(db.docFreq, ruleCount);
+    this.postingStarts = db.postings.postingStarts;
+    this.postings = db.postings.postings;
+    this.ruleWeight = db.postings.ruleWeight;
     this.score = new Float64Array(ruleCount);
     this.touched = new Int32Array(ruleCount);
     this.inRule = new Uint8Array(words);
