@@ -35,11 +35,17 @@ export interface GroupedMatches {
 
 export function groupDetections(db: LicenseDb, matches: readonly EngineMatch[], ids: Int32Array): GroupedMatches {
   const groups: EngineMatch[][] = [];
+  // The last line the current group reaches, kept as matches join it (a lockfile can give one group of thousands).
+  let groupEnd = -Infinity;
   for (const match of [...matches].sort((a, b) => a.startLine - b.startLine || a.start - b.start)) {
     const group = groups[groups.length - 1];
-    const last = group ? Math.max(...group.map((m) => m.endLine)) : -Infinity;
-    if (group && match.startLine <= last + LINES_APART) group.push(match);
-    else groups.push([match]);
+    if (group && match.startLine <= groupEnd + LINES_APART) {
+      group.push(match);
+      groupEnd = Math.max(groupEnd, match.endLine);
+    } else {
+      groups.push([match]);
+      groupEnd = match.endLine;
+    }
   }
   const detections: EngineDetection[] = [];
   const clues: EngineMatch[] = [];

@@ -287,9 +287,7 @@ export class LicenseEngine {
   }
 
   private finish(query: Query, candidate: Candidate): EngineMatch {
-    let unknowns = 0;
-    for (let i = candidate.start; i < candidate.end - 1; i++) unknowns += query.unknownAfter[i] as number;
-    const qmagnitude = candidate.end - candidate.start + unknowns;
+    const qmagnitude = candidate.end - candidate.start + unknownsInside(query, candidate.start, candidate.end);
     const coverage = candidate.ruleLength === 0 ? 100 : Math.min(100, (candidate.matched * 100) / candidate.ruleLength);
     // ScanCode's score: rule coverage times relevance, and times the share of the spanned words that matched
     // unless both shares are partial.
