@@ -307,6 +307,14 @@ export const configSchema = {
     cran_url: str('https://crandb.r-pkg.org', 'crandb (CRAN metadata database) base URL (/<package>/<version>).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
     go_proxy_url: str('https://proxy.golang.org', 'Go module proxy base URL (/<module>/@v/<version>.info; dependency-reachable-checker).', false, { pattern: HTTP_URL, patternHint: 'an http(s) URL', emptyMeansDefault: true }),
   },
+  Cache: {
+    enabled: bool(true, 'Keep analysis results in the store, shared by every agent: per-file facts keyed by git blob id (licenses, copyrights, languages, line counts, binary sniff) and per-command results keyed by checker version, configuration and input digest; false: every task computes everything.', false),
+    reuse_results: bool(true, 'A task whose commands already ran on the same tree (same checker version and configuration) reuses those results, marked with reused_from; a submission with "fresh": true still runs them. false: per-file facts only.', false),
+    max_mb: int(2048, 'Size limit of the result cache in the store (per-file facts and per-command results), in MiB; least recently used entries are evicted beyond it.', false, 1),
+    osv_ttl_s: int(21600, 'How long a stored osv-scanner result that asked the online OSV API is reused for the same lockfiles, in seconds (0: never reused). With [OSV] offline_dir the database snapshot is part of the key instead.', false, 0),
+    git_dir: str(join(tmpdir(), 'openchecker-git-cache'), 'Folder of the per-repository bare git caches: a later task fetches what changed instead of cloning again.', false, { emptyMeansDefault: true }),
+    git_max_mb: int(10240, 'Disk quota of the git caches in git_dir, in MiB; least recently used repositories are evicted beyond it. 0: no git cache (every task clones).', false, 0),
+  },
   SupplyChain: {
     build_max_runs: int(100, 'build-checker: most recent completed CI runs of the default branch considered.', false, 1, 1000),
     build_window_days: int(90, 'build-checker: only runs created in the last this many days are considered.', false, 1, 3650),
