@@ -19,7 +19,7 @@ import { isOsvVulnerability, type OsvVulnerability, type PackageQuery, type Vuln
 export const MAX_BATCH_QUERIES = 1000;
 /** Pages followed per query before giving up: a guard against a service that never stops paginating. */
 const MAX_PAGES = 100;
-const QUERY_NAMESPACE = 'osv:query';
+export const QUERY_NAMESPACE = 'osv:query';
 const RECORD_NAMESPACE = 'osv:vuln';
 const RECORD_TTL_MS = 30 * 24 * 3600 * 1000;
 /**

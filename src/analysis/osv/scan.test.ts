@@ -43,4 +43,8 @@ test('one entry per package and version in a source, errors listed, clean source
     },
   ]);
   assert.deepEqual(report.errors, [{ path: 'demo/bad/yarn.lock', error: 'bad/yarn.lock: unexpected token' }]);
+  assert.deepEqual(report.inventory, [
+    { path: 'demo/package-lock.json', packages: [{ name: 'ansi-html', version: '0.0.7', ecosystem: 'npm' }, { name: 'x', version: '1.0.0', ecosystem: 'npm' }] },
+    { path: 'demo/clean/package-lock.json', packages: [{ name: 'x', version: '1.0.0', ecosystem: 'npm' }] },
+  ], 'every asked package, vulnerable or not');
 });

@@ -7,6 +7,10 @@
  * "ecosystem"}, "dependency_groups"?, "vulnerabilities": [<full OSV records>], "groups": [{"ids", "aliases",
  * "max_severity"}]}]}], "experimental_config": {...}}`. Like osv-scanner, only packages with vulnerabilities
  * are listed, and only sources with such packages.
+ *
+ * Beside the layout, `inventory` lists every package that was asked about, per source (`{"path", "packages":
+ * [{"name", "version", "ecosystem", "commit"?, "dependency_groups"?}]}`), vulnerable or not: what
+ * `openchecker rescan --vulns` matches again against a newer database without cloning (src/tasks/vuln-rescan.ts).
  */
 import type { Json } from '../../lib/json.js';
 import { NOT_IN_OSV, type ExtractionResult, type PackageRecord } from '../dependencies/types.js';
@@ -51,16 +55,19 @@ export interface ScanReportInput {
 export function buildScanReport(input: ScanReportInput): { [key: string]: Json } {
   const results: Json[] = [];
   const errors: Json[] = [];
+  const inventory: Json[] = [];
   for (const extraction of input.extractions) {
     if (extraction.error) errors.push({ path: `${input.repoName}/${extraction.file}`, error: extraction.error });
     const seen = new Set<string>();
     const packages: Json[] = [];
+    const asked: Json[] = [];
     for (const pkg of extraction.packages) {
       const query = osvQuery(pkg);
       if (!query) continue;
       const key = queryKey(query);
       if (seen.has(key)) continue;
       seen.add(key);
+      asked.push(inventoryEntry(query, pkg.dev === true));
       const refused = input.rejected?.get(key);
       if (refused !== undefined) {
         errors.push({
@@ -80,10 +87,20 @@ export function buildScanReport(input: ScanReportInput): { [key: string]: Json }
       packages.push(entry);
     }
     if (packages.length > 0) results.push({ source: { path: `${input.repoName}/${extraction.file}`, type: 'lockfile' }, packages });
+    if (asked.length > 0) inventory.push({ path: `${input.repoName}/${extraction.file}`, packages: asked });
   }
   const report: { [key: string]: Json } = { results, experimental_config: { licenses: { summary: false, allowlist: null } } };
   // Not in osv-scanner's layout (it only logs them): lockfiles that could not be read and packages OSV refused
   // to look up, so a consumer can tell "no vulnerabilities" from "nothing could be scanned".
   if (errors.length > 0) report.errors = errors;
+  report.inventory = inventory;
   return report;
+}
+
+/** One asked package as `inventory` lists it: the query (commit included, which GIT ranges need) and its group. */
+function inventoryEntry(query: PackageQuery, dev: boolean): Json {
+  const entry: { [key: string]: Json } = { name: query.name, version: query.version, ecosystem: query.ecosystem };
+  if (query.commit) entry.commit = query.commit;
+  if (dev) entry.dependency_groups = ['dev'];
+  return entry;
 }

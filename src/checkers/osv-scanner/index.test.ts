@@ -146,6 +146,7 @@ test('nothing to scan: the layout with no results', async () => {
   assert.deepEqual(await scan(empty, new MemoryCache()), {
     results: [],
     experimental_config: { licenses: { summary: false, allowlist: null } },
+    inventory: [],
     avg_vulnerability_fix_days: null,
     avg_vulnerability_fix_reason: 'no root manifest names a package of this project (package.json, Cargo.toml, pyproject.toml, go.mod, composer.json, pom.xml)',
   });

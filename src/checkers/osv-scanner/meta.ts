@@ -3,7 +3,7 @@ import type { CheckerMeta } from '../types.js';
 
 export const meta: CheckerMeta = {
   name: 'osv-scanner',
-  version: 2,
+  version: 3,
   description: 'Known vulnerabilities of the dependencies in lockfiles and manifests (OSV), in the OSV-Scanner JSON layout.',
   requirements: { checkout: 'shallow', network: true },
 };
