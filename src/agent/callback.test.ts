@@ -71,6 +71,7 @@ function taskRecord(overrides: Partial<TaskRecord> = {}): TaskRecord {
     error: null,
     scanResults: { 'readme-checker': { readme_file: ['README.md'] }, 'osv-scanner': { error: 'not available' } },
     commandVersions: { 'readme-checker': 1, 'osv-scanner': null },
+    reusedFrom: null,
     resultsPurgedAt: null,
     callback: { status: 'pending', attempts: 0, lastError: null, deliveredAt: null, nextAttemptAt: null },
     ...overrides,

@@ -124,4 +124,42 @@ export const MIGRATIONS: readonly Migration[] = [
   // password change increments it, so the tokens issued before stop working. Users from before start at 0, as do
   // tokens issued before (they carry none).
   (db) => [db.schema.alterTable('users').addColumn('token_generation', 'integer', (c) => c.notNull().defaultTo(0)).compile()],
+  // 8: the shared result cache. Per-file facts keyed by kind and blob key, per-command results keyed by a hash of
+  // what they depend on, both with size and last use for eviction (oldest first: the used_at indexes); hit, miss
+  // and write totals by kind; and the tasks whose results reused stored ones say from which task.
+  (db, dialect) => {
+    const big = dialect === 'postgres' ? 'bigint' : 'integer';
+    return [
+      db.schema
+        .createTable('file_facts')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('bytes', big, (c) => c.notNull())
+        .addColumn('used_at', big, (c) => c.notNull())
+        .addPrimaryKeyConstraint('file_facts_pk', ['kind', 'key'])
+        .compile(),
+      db.schema.createIndex('file_facts_by_use').on('file_facts').column('used_at').compile(),
+      db.schema
+        .createTable('command_results')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('command', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('task_id', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('bytes', big, (c) => c.notNull())
+        .addColumn('created_at', big, (c) => c.notNull())
+        .addColumn('used_at', big, (c) => c.notNull())
+        .compile(),
+      db.schema.createIndex('command_results_by_use').on('command_results').column('used_at').compile(),
+      db.schema
+        .createTable('cache_counters')
+        .addColumn('kind', 'text', (c) => c.primaryKey())
+        .addColumn('hits', big, (c) => c.notNull().defaultTo(0))
+        .addColumn('misses', big, (c) => c.notNull().defaultTo(0))
+        .addColumn('writes', big, (c) => c.notNull().defaultTo(0))
+        .compile(),
+      db.schema.alterTable('tasks').addColumn('reused_from', 'text').compile(),
+    ];
+  },
 ];

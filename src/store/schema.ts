@@ -40,6 +40,8 @@ export interface TasksTable {
   callback_delivered_at: string | null;
   /** When retention removed the results (scan_results, command_versions); NULL: still kept. */
   results_purged_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON object (migration 8): command → the task whose stored result this task reused; NULL: none reused. */
+  reused_from: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {
@@ -77,6 +79,40 @@ export interface CacheTable {
   expires_at: number;
 }
 
+/** Per-file facts of the result cache (migration 8), keyed by kind (analysis and version) and blob key. */
+export interface FileFactsTable {
+  kind: string;
+  key: string;
+  /** JSON. */
+  value: string;
+  /** Approximate size of the row (key and value), for the size limit. */
+  bytes: number;
+  /** Last use, epoch ms (refreshed at most hourly): eviction order. */
+  used_at: number;
+}
+
+/** Per-command results of the result cache (migration 8), keyed by a hash of command, version, config and input. */
+export interface CommandResultsTable {
+  key: string;
+  command: string;
+  version: number;
+  /** The task whose run produced the result. */
+  task_id: string;
+  /** JSON. */
+  value: string;
+  bytes: number;
+  created_at: number;
+  used_at: number;
+}
+
+/** Deployment-wide hit, miss and write totals of the result cache, by kind (migration 8). */
+export interface CacheCountersTable {
+  kind: string;
+  hits: number;
+  misses: number;
+  writes: number;
+}
+
 /** The embedded queue (SQLite only): messages live next to the tasks so a task is queued atomically. */
 export interface QueueMessagesTable {
   id: Generated<number>;
@@ -95,6 +131,9 @@ export interface Database {
   users: UsersTable;
   agents: AgentsTable;
   cache: CacheTable;
+  file_facts: FileFactsTable;
+  command_results: CommandResultsTable;
+  cache_counters: CacheCountersTable;
   queue_messages: QueueMessagesTable;
 }
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { redact, redactNullable } from '../lib/redact.js';
+import { SqlResultCache } from './result-cache.js';
 import type { Database, SqlDialect, TasksTable, UsersTable } from './schema.js';
 import {
   TASK_STATUSES,
@@ -77,7 +78,7 @@ function commandVersionsOf(scanResults: Record<string, unknown>, stored: string 
   return Object.fromEntries(Object.keys(scanResults).map((command) => [command, Object.hasOwn(versions, command) ? (versions[command] ?? null) : null]));
 }
 
-type ListColumn = Exclude<keyof TasksTable, 'scan_results' | 'command_versions'>;
+type ListColumn = Exclude<keyof TasksTable, 'scan_results' | 'command_versions' | 'reused_from'>;
 /**
  * The task list's columns: every column but the result bodies, which can be tens of MB per task (a list page
  * that read them took seconds). Written as a record so a new column that is not listed here fails to compile.
@@ -129,6 +130,7 @@ export function toTask(row: TaskRow): TaskRecord {
     error: row.error,
     scanResults,
     commandVersions: scanResults === null ? null : commandVersionsOf(scanResults, row.command_versions),
+    reusedFrom: scanResults === null || !row.reused_from ? null : (JSON.parse(row.reused_from) as Record<string, string>),
     resultsPurgedAt: row.results_purged_at,
     callback: {
       status: row.callback_status,
@@ -179,11 +181,15 @@ function scheduleCallback(nowMs: number) {
 }
 
 export class SqlStore implements Store {
+  readonly resultCache: SqlResultCache;
+
   constructor(
     readonly db: Kysely<Database>,
     readonly dialect: SqlDialect,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
-  ) {}
+  ) {
+    this.resultCache = new SqlResultCache(db);
+  }
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
@@ -225,7 +231,7 @@ export class SqlStore implements Store {
     if (query.ownerId !== undefined) select = select.where('owner_id', '=', query.ownerId);
     if (before !== null) select = select.where('seq', '<', before);
     const rows = await select.orderBy('seq', 'desc').limit(query.limit + 1).execute();
-    const page = rows.slice(0, query.limit).map((row) => toTask({ ...row, scan_results: null, command_versions: null }));
+    const page = rows.slice(0, query.limit).map((row) => toTask({ ...row, scan_results: null, command_versions: null, reused_from: null }));
     const last = page.at(-1);
     return { tasks: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last.seq) : null };
   }
@@ -289,7 +295,7 @@ export class SqlStore implements Store {
   async purgeResults(finishedBefore: string, limit: number): Promise<number> {
     const result = await this.db
       .updateTable('tasks')
-      .set({ scan_results: null, command_versions: null, results_purged_at: now() })
+      .set({ scan_results: null, command_versions: null, reused_from: null, results_purged_at: now() })
       .where('task_id', 'in', this.purgeable(finishedBefore, limit, true))
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
@@ -318,6 +324,7 @@ export class SqlStore implements Store {
         status: outcome.status,
         scan_results: JSON.stringify(redactedErrors(outcome.scanResults)),
         command_versions: outcome.commandVersions ? JSON.stringify(outcome.commandVersions) : null,
+        reused_from: outcome.reusedFrom && Object.keys(outcome.reusedFrom).length > 0 ? JSON.stringify(outcome.reusedFrom) : null,
         error: redactNullable(outcome.error),
         finished_at: now(),
         ...scheduleCallback(Date.now()),
@@ -351,7 +358,7 @@ export class SqlStore implements Store {
     const results = Object.fromEntries(task.commandList.map((command) => [command, { error: `task dead-lettered: ${redact(reason)}` }]));
     await this.db
       .updateTable('tasks')
-      .set({ status: 'dead_lettered', error: redact(reason), finished_at: now(), scan_results: JSON.stringify(results), command_versions: null, ...scheduleCallback(Date.now()) })
+      .set({ status: 'dead_lettered', error: redact(reason), finished_at: now(), scan_results: JSON.stringify(results), command_versions: null, reused_from: null, ...scheduleCallback(Date.now()) })
       .where('task_id', '=', taskId)
       .where('status', 'in', ['queued', 'running'])
       .execute();
@@ -395,6 +402,7 @@ export class SqlStore implements Store {
         error: null,
         scan_results: null,
         command_versions: null,
+        reused_from: null,
         results_purged_at: null,
         started_at: null,
         finished_at: null,

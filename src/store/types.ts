@@ -2,6 +2,8 @@
  * The store interface: tasks and their results, callback deliveries, users and agents. The embedded SQLite
  * store implements it for one machine; a PostgreSQL store implements it for distributed mode.
  */
+import type { ResultCacheStore } from '../lib/result-cache/types.js';
+
 export const TASK_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'dead_lettered'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly TaskStatus[] = ['succeeded', 'failed', 'dead_lettered'];
@@ -42,6 +44,11 @@ export interface TaskRecord extends NewTask {
    * before versions were, a dead-lettered task's errors). Null while there are no results.
    */
   commandVersions: Readonly<Record<string, number | null>> | null;
+  /**
+   * Commands whose result was reused from an earlier run on the same input (the result cache): command → the task
+   * that computed it. Null when nothing was reused or while there are no results.
+   */
+  reusedFrom: Readonly<Record<string, string>> | null;
   /** When retention removed the results (scanResults and commandVersions are then null); null: kept. */
   resultsPurgedAt: string | null;
   callback: {
@@ -73,6 +80,8 @@ export interface FinishTask {
   error: string | null;
   /** The version of the checker that ran each command (its meta.ts `version` at run time); null where none ran. */
   commandVersions?: Readonly<Record<string, number | null>>;
+  /** Commands whose stored result was reused, with the task that computed it. */
+  reusedFrom?: Readonly<Record<string, string>>;
 }
 
 /** A callback due for delivery, leased to one dispatcher. */
@@ -187,4 +196,7 @@ export interface Store {
   cacheGet(namespace: string, key: string): Promise<string | null>;
   cacheSet(namespace: string, key: string, value: string, ttlMs: number): Promise<void>;
   cachePurgeExpired(): Promise<number>;
+
+  /** The shared result cache: per-file facts and per-command results (src/lib/result-cache/types.ts). */
+  readonly resultCache: ResultCacheStore;
 }

@@ -2,8 +2,10 @@
  * The repository's binary files and archives, recognised by content (the first bytes of each file), never by
  * extension: the fact binary-checker reports and Scorecard's Binary-Artifacts scores.
  */
+import { codeDigest } from '../../lib/code-digest.js';
 import { errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
+import { FileFacts } from '../../lib/repo/file-facts.js';
 import type { RepoView } from '../../lib/repo/repo-view.js';
 import { classifySniff, isExcludedPath, sniffBytes, SNIFF_BYTES, type FileKind } from './classify.js';
 import { mapLimit } from './pool.js';
@@ -27,7 +29,16 @@ export interface BinaryScanOptions {
 export async function findBinaries(repo: RepoView, options: BinaryScanOptions): Promise<BinaryFacts> {
   // Empty files are text; skipping them here saves a read each.
   const candidates = (await repo.files()).filter((file) => file.size > 0 && !isExcludedPath(file.path));
-  const kinds = await mapLimit(candidates, PARALLEL_READS, options.signal, (file) => kindOf(repo, options.log, file.path, file.size));
+  // The kind of a blob's bytes is a fact of the shared result cache: a blob sniffed once is never read again.
+  const facts = await FileFacts.open<FileKind>(repo, candidates, { kind: `binary-sniff:${codeDigest(new URL('.', import.meta.url))}`, decode: decodeKind });
+  const kinds = await mapLimit(candidates, PARALLEL_READS, options.signal, async (file) => {
+    const known = facts.get(file);
+    if (known !== undefined) return known;
+    const kind = await kindOf(repo, options.log, file.path, file.size);
+    if (kind !== null) facts.put(file, kind);
+    return kind;
+  });
+  await facts.save();
   const binaryFiles: string[] = [];
   const archives: string[] = [];
   candidates.forEach((file, index) => {
@@ -36,6 +47,10 @@ export async function findBinaries(repo: RepoView, options: BinaryScanOptions): 
     else if (kind === 'archive') archives.push(file.path);
   });
   return { binaryFiles: binaryFiles.sort(), archives: archives.sort() };
+}
+
+function decodeKind(value: unknown): FileKind | undefined {
+  return value === 'archive' || value === 'binary' || value === 'text' ? value : undefined;
 }
 
 /**

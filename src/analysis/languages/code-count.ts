@@ -7,6 +7,8 @@
  * Files are read only through the RepoView, once each, with bounded parallelism.
  */
 import { createHash } from 'node:crypto';
+import { codeDigest } from '../../lib/code-digest.js';
+import { FileFacts } from '../../lib/repo/file-facts.js';
 import type { RepoFile, RepoView } from '../../lib/repo/repo-view.js';
 import { classifyWithContent, clocExcludedPath, precheck } from './cloc-classify.js';
 import { countLines, type LineCounts } from './cloc-count.js';
@@ -55,9 +57,22 @@ async function computeCodeCount(repo: RepoView, signal: AbortSignal): Promise<Co
   for (const file of candidates) sizeSeen.set(file.size, (sizeSeen.get(file.size) ?? 0) + 1);
 
   const counted: (Counted | null)[] = new Array<Counted | null>(candidates.length).fill(null);
+  // Kept per blob and file name in the shared result cache: a file's language, its counts and its MD5 (always
+  // computed when kept, so a later tree can find duplicates among files it did not read).
+  const facts = await FileFacts.open<CountFact>(repo, candidates, { kind: `cloc:${codeDigest(new URL('.', import.meta.url))}`, extraKey: baseName, decode: decodeCountFact });
+  const keep = repo.resultCache !== null;
   await forEachLimit(candidates, PARALLEL_READS, signal, async (file, index) => {
-    counted[index] = await countFile(repo, file, (sizeSeen.get(file.size) ?? 0) > 1);
+    const duplicable = (sizeSeen.get(file.size) ?? 0) > 1;
+    const known = facts.get(file);
+    if (known !== undefined) {
+      counted[index] = known === null ? null : { path: file.path, size: file.size, language: known.language, counts: known.counts, digest: duplicable ? known.md5 : null };
+      return;
+    }
+    const entry = await countFile(repo, file, duplicable || keep);
+    facts.put(file, entry === null ? null : { language: entry.language, counts: entry.counts, md5: entry.digest as string });
+    counted[index] = entry && !duplicable ? { ...entry, digest: null } : entry;
   });
+  await facts.save();
 
   // cloc's remove_duplicate_files: among identical files (same size and MD5), the last in sorted order counts.
   const kept = new Map<string, Counted>();
@@ -86,6 +101,21 @@ async function computeCodeCount(repo: RepoView, signal: AbortSignal): Promise<Co
   }
   const sorted = [...languages].sort((a, b) => b[1].code - a[1].code || (a[0] < b[0] ? -1 : 1));
   return { total, languages: Object.fromEntries(sorted) };
+}
+
+type CountFact = { language: string; counts: LineCounts; md5: string } | null;
+
+function decodeCountFact(value: unknown): CountFact | undefined {
+  if (value === null) return null;
+  const fact = value as { language?: unknown; counts?: Partial<LineCounts>; md5?: unknown } | undefined;
+  if (typeof fact !== 'object' || typeof fact.language !== 'string' || typeof fact.md5 !== 'string' || typeof fact.counts !== 'object') return undefined;
+  const { blank, comment, code } = fact.counts;
+  if (typeof blank !== 'number' || typeof comment !== 'number' || typeof code !== 'number') return undefined;
+  return { language: fact.language, counts: { blank, comment, code }, md5: fact.md5 };
+}
+
+function baseName(file: RepoFile): string {
+  return file.path.slice(file.path.lastIndexOf('/') + 1);
 }
 
 async function countFile(repo: RepoView, file: RepoFile, hash: boolean): Promise<Counted | null> {

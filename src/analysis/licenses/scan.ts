@@ -150,10 +150,15 @@ const KEYWORD_BYTES: readonly Buffer[] = (() => {
  * the byte search misses.
  */
 export function worthScanning(path: string, bytes: Buffer): boolean {
-  const name = baseName(path);
-  if (licenseFileScore(name) > 0 || LICENSE_NAME.test(name) || isManifest(name) || readmeScore(name) > 0) return true;
+  if (scannedByName(path)) return true;
   for (const needle of KEYWORD_BYTES) if (bytes.includes(needle)) return true;
   return false;
+}
+
+/** Whether the file's name alone makes it worth scanning (license files, manifests, READMEs). */
+export function scannedByName(path: string): boolean {
+  const name = baseName(path);
+  return licenseFileScore(name) > 0 || LICENSE_NAME.test(name) || isManifest(name) || readmeScore(name) > 0;
 }
 
 function uuidOf(text: string): string {

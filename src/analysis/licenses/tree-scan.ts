@@ -8,11 +8,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
+import { codeDigest } from '../../lib/code-digest.js';
+import { FileFacts } from '../../lib/repo/file-facts.js';
 import type { RepoFile, RepoView } from '../../lib/repo/repo-view.js';
 import { packageRoot } from '../../lib/paths.js';
 import { sortYielding, yieldEvery, type Yielder } from '../../lib/yield.js';
+import { licenseEngine } from './match/engine.js';
 import { combineAnd } from './match/expressions.js';
-import { scanText, worthScanning, type FileScan, type LicenseMatch } from './scan.js';
+import { scannedByName, scanText, worthScanning, type FileScan, type LicenseMatch } from './scan.js';
 
 export interface TreeScanOptions {
   /** Per-file time budget in ms. */
@@ -104,18 +107,62 @@ async function sortInTreeOrder(resources: ScannedResource[], slice: Yielder): Pr
   return keyed.map((entry) => entry.resource);
 }
 
+/**
+ * A file's scan as a fact of the shared cache (keyed by blob id and whether its name alone makes it scanned): the
+ * same bytes are never scanned twice. Stored without `from_file`, which names the path; a file that needs no
+ * scan is stored as null. The kind holds a digest of this folder's code and of the LicenseDB data, so facts
+ * from another engine are never read.
+ */
+function licenseFacts(repo: RepoView, files: readonly RepoFile[], options: TreeScanOptions): Promise<FileFacts<StoredScan>> {
+  const kind = `licenses:${codeDigest(new URL('.', import.meta.url), licenseEngine().db.dataSha256, String(options.maxFileBytes))}`;
+  return FileFacts.open(repo, files, { kind, extraKey: (file) => (scannedByName(file.path) ? 'named' : ''), decode: decodeStoredScan });
+}
+
+type StoredScan = FileScan | null;
+
+function decodeStoredScan(value: unknown): StoredScan | undefined {
+  if (value === null) return null;
+  const scan = value as Partial<FileScan> | undefined;
+  return typeof scan === 'object' && Array.isArray(scan.license_detections) && Array.isArray(scan.license_clues) && Array.isArray(scan.copyrights) ? (scan as FileScan) : undefined;
+}
+
+function withoutFromFile(scan: FileScan): StoredScan {
+  if (scan === EMPTY_SCAN) return null;
+  return {
+    ...scan,
+    license_detections: scan.license_detections.map((d) => ({ ...d, matches: d.matches.map((m) => ({ ...m, from_file: '' })) })),
+    license_clues: scan.license_clues.map((m) => ({ ...m, from_file: '' })),
+  };
+}
+
+function withFromFile(stored: StoredScan, displayPath: string): FileScan {
+  if (stored === null) return EMPTY_SCAN;
+  for (const detection of stored.license_detections) for (const match of detection.matches) match.from_file = displayPath;
+  for (const match of stored.license_clues) match.from_file = displayPath;
+  return stored;
+}
+
 async function scan(repo: RepoView, signal: AbortSignal, options: TreeScanOptions): Promise<ScancodeOutput> {
   const start = new Date();
   const files = await repo.files();
   const results = new Array<FileScan | undefined>(files.length);
+  const facts = await licenseFacts(repo, files, options);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       signal.throwIfAborted();
       const index = next++;
       const file = files[index] as RepoFile;
+      const known = file.size === 0 ? undefined : facts.get(file);
+      if (known !== undefined) {
+        results[index] = withFromFile(known, repo.displayPath(file.path));
+        continue;
+      }
       try {
-        results[index] = await scanFile(repo, file, options);
+        const scanned = await scanFile(repo, file, options);
+        results[index] = scanned;
+        // A scan cut short by its time budget is not a fact about the bytes: it is not kept.
+        if (file.size > 0 && scanned.scan_errors.length === 0) facts.put(file, withoutFromFile(scanned));
       } catch (err) {
         // A file that vanished or cannot be read is reported on its entry; the scan goes on.
         results[index] = { ...EMPTY_SCAN, scan_errors: [`ERROR: for scanner: licenses: ${err instanceof Error ? err.message : String(err)}`] };
@@ -123,6 +170,7 @@ async function scan(repo: RepoView, signal: AbortSignal, options: TreeScanOption
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  await facts.save();
 
   // Agents share the event loop with the API: the loops over every file below give it back every slice.
   const slice = yieldEvery();

@@ -52,6 +52,11 @@ export class GitRepoView extends RepoView {
     return files;
   }
 
+  protected async computeBlobIds(): Promise<ReadonlyMap<string, string>> {
+    await this.files();
+    return new Map([...(this.objects ?? new Map<string, { oid: string }>())].map(([path, object]) => [path, object.oid]));
+  }
+
   protected async readPrefix(path: string, maxBytes: number): Promise<Buffer> {
     await this.files();
     const object = this.objects?.get(path);

@@ -13,8 +13,11 @@ import { isBinaryFile } from 'isbinaryfile';
 import { parse as parseYamlText } from 'yaml';
 import { run, type RunOptions } from '../exec.js';
 import { gitEnv } from '../git.js';
+import type { ResultCache } from '../result-cache/cache.js';
 import { sortYielding, yieldEvery } from '../yield.js';
+import { gitBlobId, treeDigestOf } from './blob-id.js';
 import { DEFAULT_REPO_LIMITS, TreeBudget, type RepoLimits } from './limits.js';
+import { listTree } from './ls-tree.js';
 
 export interface RepoFile {
   /** Repository-relative path with `/` separators. */
@@ -36,6 +39,8 @@ export interface RepoViewOptions {
   maxReadBytes?: number;
   /** Time limit of every git call the view makes (listing, reads, `git()`), in ms. */
   gitTimeoutMs?: number;
+  /** The shared result cache, for per-file facts keyed by blob id (src/lib/repo/file-facts.ts); null: none. */
+  resultCache?: ResultCache | null;
 }
 
 const DEFAULT_GIT_TIMEOUT_MS = 300_000;
@@ -50,6 +55,8 @@ export abstract class RepoView {
   protected readonly limits: RepoLimits;
   protected readonly maxReadBytes: number;
   protected readonly gitTimeoutMs: number;
+  /** The shared result cache the analyses keep per-file facts in; null when caching is off. */
+  readonly resultCache: ResultCache | null;
   private fileList: Promise<readonly RepoFile[]> | null = null;
   private byLowerPath: Promise<Map<string, RepoFile[]>> | null = null;
   private readonly texts = new Map<string, Promise<string>>();
@@ -62,6 +69,28 @@ export abstract class RepoView {
     this.limits = { ...DEFAULT_REPO_LIMITS, ...options.limits };
     this.maxReadBytes = options.maxReadBytes ?? DEFAULT_MAX_READ;
     this.gitTimeoutMs = options.gitTimeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
+    this.resultCache = options.resultCache ?? null;
+  }
+
+  private blobIdMap: Promise<ReadonlyMap<string, string>> | null = null;
+  private digest: Promise<string> | null = null;
+
+  /** Every listed file's git blob id (what `git hash-object` gives its content), by path. Computed once. */
+  blobIds(): Promise<ReadonlyMap<string, string>> {
+    this.blobIdMap ??= this.computeBlobIds();
+    return this.blobIdMap;
+  }
+
+  /** The blob ids of the listed files; a view over git knows them, a folder hashes its files. */
+  protected abstract computeBlobIds(): Promise<ReadonlyMap<string, string>>;
+
+  /** One digest of every listed file's path and content (blob-id.ts): the input digest of whole-tree checks. */
+  treeDigest(): Promise<string> {
+    this.digest ??= (async () => {
+      const ids = await this.blobIds();
+      return treeDigestOf((await this.files()).map((file) => [file.path, ids.get(file.path) ?? ''] as const));
+    })();
+    return this.digest;
   }
 
   /** Every regular file below the root except under `.git`, sorted by path. Walked once per task. */
@@ -200,6 +229,38 @@ export abstract class RepoView {
 
 /** A repository view over a folder on disk: a checkout, or any local directory (`openchecker check .`). */
 export class FsRepoView extends RepoView {
+  private readonly gitRev: string | null;
+
+  /**
+   * `gitRev`: the folder is a checkout of this revision (a task's worktree), so blob ids come from git's listing
+   * of it instead of hashing every file.
+   */
+  constructor(root: string, name: string, options: RepoViewOptions & { gitRev?: string } = {}) {
+    super(root, name, options);
+    this.gitRev = options.gitRev ?? null;
+  }
+
+  protected async computeBlobIds(): Promise<ReadonlyMap<string, string>> {
+    const files = await this.files();
+    if (this.gitRev !== null) {
+      const entries = await listTree(this.root, this.gitRev, { limits: this.limits, timeoutMs: this.gitTimeoutMs });
+      const ids = new Map(entries.map((entry) => [entry.path, entry.oid]));
+      // A file on disk that git does not list (none in a fresh checkout) is hashed like any folder's file.
+      for (const file of files) if (!ids.has(file.path)) ids.set(file.path, gitBlobId(await this.readPrefix(file.path, Number.MAX_SAFE_INTEGER)));
+      return ids;
+    }
+    const ids = new Map<string, string>();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < files.length) {
+        const file = files[next++] as RepoFile;
+        ids.set(file.path, gitBlobId(await this.readPrefix(file.path, Number.MAX_SAFE_INTEGER)));
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    return ids;
+  }
+
   /** Absolute path of a repository-relative path; refuses anything that would leave the root. */
   absolute(path: string): string {
     return join(this.root, this.safePath(path));

@@ -1,0 +1,58 @@
+/**
+ * The result cache a process works with: the shared store behind it, the settings that decide reuse, and the
+ * hit, miss and write counts it reports (to the process's metrics at once, to the store's deployment-wide
+ * totals when `flushCounts` runs, once per task). One per process; every task of the process shares it.
+ */
+import type { CacheCounts, ResultCacheStore } from './types.js';
+
+export type CacheOutcome = 'hit' | 'miss' | 'write' | 'corrupt';
+
+export interface ResultCacheOptions {
+  /** Reuse whole command results (false: per-file facts only). */
+  readonly reuseResults: boolean;
+  /** How long a command result that depended on an online answer (osv-scanner without offline_dir) is reused, in ms. */
+  readonly onlineTtlMs: number;
+  /** Called for every count, for the process's metrics. */
+  readonly onCount?: (kind: string, outcome: CacheOutcome, n: number) => void;
+}
+
+export class ResultCache {
+  private readonly pending = new Map<string, { hits: number; misses: number; writes: number }>();
+
+  constructor(
+    readonly store: ResultCacheStore,
+    readonly options: ResultCacheOptions,
+  ) {}
+
+  /** Counts lookups and writes of one kind (`fact:<kind>` or `result:<command>`). A corrupt entry counts as a miss too. */
+  count(kind: string, outcome: CacheOutcome, n = 1): void {
+    if (n <= 0) return;
+    this.options.onCount?.(kind, outcome, n);
+    let entry = this.pending.get(kind);
+    if (!entry) {
+      entry = { hits: 0, misses: 0, writes: 0 };
+      this.pending.set(kind, entry);
+    }
+    if (outcome === 'hit') entry.hits += n;
+    else if (outcome === 'write') entry.writes += n;
+    else entry.misses += n;
+  }
+
+  /** Adds the counts gathered since the last flush to the store's totals; a store failure keeps them for next time. */
+  async flushCounts(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const counts: CacheCounts[] = [...this.pending].map(([kind, c]) => ({ kind, ...c }));
+    this.pending.clear();
+    try {
+      await this.store.addCounts(counts);
+    } catch {
+      for (const c of counts) {
+        const entry = this.pending.get(c.kind) ?? { hits: 0, misses: 0, writes: 0 };
+        entry.hits += c.hits;
+        entry.misses += c.misses;
+        entry.writes += c.writes;
+        this.pending.set(c.kind, entry);
+      }
+    }
+  }
+}
