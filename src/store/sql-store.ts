@@ -13,6 +13,8 @@ import {
   type AgentInfo,
   type AgentRecord,
   type CallbackOutcome,
+  type CommandResultQuery,
+  type CommandResultRef,
   type DueCallback,
   type FinishTask,
   type NewTask,
@@ -20,6 +22,7 @@ import {
   type TaskPage,
   type TaskQuery,
   type TaskRecord,
+  type StoredCommandResult,
   type TaskStatus,
   type UserRecord,
   type UserRole,
@@ -66,6 +69,12 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 const now = (): string => new Date().toISOString();
+
+/** A command name as the queries of one command's results use it (in a LIKE pattern and a JSON path). */
+function commandName(command: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(command)) throw new RangeError(`invalid command name: ${JSON.stringify(command)}`);
+  return command;
+}
 
 export type TaskRow = Selectable<TasksTable>;
 
@@ -547,6 +556,66 @@ export class SqlStore implements Store {
     const cutoff = new Date(Date.now() - olderThanMs).toISOString();
     const result = await this.db.deleteFrom('agents').where('last_heartbeat_at', '<', cutoff).executeTakeFirst();
     return Number(result.numDeletedRows);
+  }
+
+  async latestCommandResultTasks(query: CommandResultQuery): Promise<CommandResultRef[]> {
+    // command_list is a JSON array of names: the quoted name matches that element only (LIKE's wildcards escaped).
+    const pattern = `%${JSON.stringify(commandName(query.command)).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    let latest = this.db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('status', '=', 'succeeded')
+      .where('results_purged_at', 'is', null)
+      .where(sql<boolean>`command_list like ${pattern} escape '\\'`);
+    if (query.projectUrl !== undefined) latest = latest.where('project_url', '=', query.projectUrl);
+    if (query.finishedSince !== undefined) latest = latest.where('finished_at', '>=', query.finishedSince);
+    let select = this.db
+      .selectFrom('tasks')
+      .select(['seq', 'task_id', 'project_url', 'commit_hash', 'finished_at', 'owner_id', 'task_metadata'])
+      .where('seq', 'in', latest.groupBy('project_url'))
+      .orderBy('seq', 'desc');
+    if (query.limit !== undefined) select = select.limit(query.limit);
+    const rows = await select.execute();
+    return rows.map((row) => ({
+      taskId: row.task_id,
+      seq: Number(row.seq),
+      projectUrl: row.project_url,
+      commitHash: row.commit_hash,
+      finishedAt: row.finished_at ?? '',
+      ownerId: row.owner_id,
+      taskMetadata: JSON.parse(row.task_metadata) as Record<string, unknown>,
+    }));
+  }
+
+  async readCommandResults(taskIds: readonly string[], command: string): Promise<StoredCommandResult[]> {
+    if (taskIds.length === 0) return [];
+    const name = commandName(command);
+    // Only the command's part of the body leaves the database: other results (a scancode result is tens of MB)
+    // are never sent to or parsed by this process.
+    const part =
+      this.dialect === 'postgres'
+        ? sql<string | null>`(scan_results::json -> ${name})::text`
+        : sql<string | null>`json_extract(scan_results, ${`$.${JSON.stringify(name)}`})`;
+    const rows = await this.db
+      .selectFrom('tasks')
+      .select(['seq', 'task_id', 'project_url', 'commit_hash', 'finished_at', 'owner_id', 'task_metadata', 'command_versions', part.as('result')])
+      .where('task_id', 'in', [...taskIds])
+      .orderBy('seq', 'desc')
+      .execute();
+    return rows.map((row) => {
+      const versions = row.command_versions === null ? {} : (JSON.parse(row.command_versions) as Record<string, number | null>);
+      return {
+        taskId: row.task_id,
+        seq: Number(row.seq),
+        projectUrl: row.project_url,
+        commitHash: row.commit_hash,
+        finishedAt: row.finished_at ?? '',
+        ownerId: row.owner_id,
+        taskMetadata: JSON.parse(row.task_metadata) as Record<string, unknown>,
+        result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+        version: versions[name] ?? null,
+      };
+    });
   }
 
   async cacheGet(namespace: string, key: string): Promise<string | null> {

@@ -125,6 +125,38 @@ export interface AgentRecord extends AgentInfo {
   currentTasks: string[];
 }
 
+/** Which stored results of a command to re-read (`openchecker rescan`): each project's newest succeeded task. */
+export interface CommandResultQuery {
+  /** The command whose result the task must hold (it is in the task's command list). */
+  command: string;
+  /** Only this project URL's tasks. */
+  projectUrl?: string;
+  /** Only tasks that finished at or after this ISO time. */
+  finishedSince?: string;
+  /** At most this many tasks, newest first. */
+  limit?: number;
+}
+
+/** A task whose result of a command is kept: its identity without the result body. */
+export interface CommandResultRef {
+  taskId: string;
+  seq: number;
+  projectUrl: string;
+  commitHash: string | null;
+  finishedAt: string;
+  ownerId: string | null;
+  /** The task's metadata as submitted (parsed JSON). */
+  taskMetadata: Record<string, unknown>;
+}
+
+/** One command's stored result of a task: that command's part of the results, not the whole body. */
+export interface StoredCommandResult extends CommandResultRef {
+  /** The command's result (parsed JSON); null when the task holds none for it. */
+  result: unknown;
+  /** The checker version that produced it; null when unknown. */
+  version: number | null;
+}
+
 export interface Store {
   /** Fails when the store cannot answer (for /readyz). */
   ping(): Promise<void>;
@@ -192,6 +224,14 @@ export interface Store {
   stopAgent(agentId: string): Promise<void>;
   listAgents(): Promise<AgentRecord[]>;
   pruneAgents(olderThanMs: number): Promise<number>;
+
+  /**
+   * The newest succeeded task of each project URL whose command list holds `query.command` and whose results
+   * are still kept, newest first. Reads no result bodies (readCommandResults does, a page at a time).
+   */
+  latestCommandResultTasks(query: CommandResultQuery): Promise<CommandResultRef[]>;
+  /** `command`'s stored result of each of these tasks (the database extracts that part of the body). */
+  readCommandResults(taskIds: readonly string[], command: string): Promise<StoredCommandResult[]>;
 
   cacheGet(namespace: string, key: string): Promise<string | null>;
   cacheSet(namespace: string, key: string, value: string, ttlMs: number): Promise<void>;
