@@ -127,18 +127,7 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
     await gitClone(options, egress, ['--no-checkout'], remaining(), controller.signal);
     await finish(options.version ?? 'HEAD', options.version !== null);
   } catch (err) {
-    if (watcher.exceeded) {
-      throw new CloneError(`the repository is larger than the clone size cap of ${Math.round(options.maxBytes / 1048576)} MiB`);
-    }
-    // A refused address or transport: the policy's short reason, never git's text about it.
-    if (err instanceof BlockedAddressError || err instanceof CloneRefusedError) throw new CloneError(`clone refused: ${err.message}`);
-    if (egress?.refusal && err instanceof ExecError && err.reason === 'exit') throw new CloneError(`clone refused: ${egress.refusal.message}`);
-    if (err instanceof ExecError) {
-      if (err.reason === 'timeout') throw new CloneError(`git clone timed out after ${Math.round(options.timeoutMs / 1000)} s`);
-      if (err.reason === 'aborted') throw new CloneError('git clone was stopped');
-      throw new CloneError(`git clone failed: ${summariseGitError(err.stderrTail)}`);
-    }
-    throw err;
+    throw cloneFailure(err, { sizeCapExceeded: watcher.exceeded, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs, egress });
   } finally {
     watcher.stop();
     options.signal?.removeEventListener('abort', stop);
@@ -146,11 +135,38 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
   }
 }
 
+export interface CloneFailureContext {
+  /** The size watcher stopped git. */
+  readonly sizeCapExceeded: boolean;
+  readonly maxBytes: number;
+  readonly timeoutMs: number;
+  readonly egress: GitEgress | null;
+}
+
+/**
+ * The error a failed clone (or a git cache's fetch, src/lib/git-cache/) is reported with: a CloneError in fixed
+ * words for what git or the policy refused, the error itself for anything else.
+ */
+export function cloneFailure(err: unknown, context: CloneFailureContext): unknown {
+  if (context.sizeCapExceeded) return sizeCapError(context.maxBytes);
+  // A refused address or transport: the policy's short reason, never git's text about it.
+  if (err instanceof BlockedAddressError || err instanceof CloneRefusedError) return new CloneError(`clone refused: ${err.message}`);
+  if (context.egress?.refusal && err instanceof ExecError && err.reason === 'exit') return new CloneError(`clone refused: ${context.egress.refusal.message}`);
+  if (err instanceof ExecError) {
+    if (err.reason === 'timeout') return new CloneError(`git clone timed out after ${Math.round(context.timeoutMs / 1000)} s`);
+    if (err.reason === 'aborted') return new CloneError('git clone was stopped');
+    return new CloneError(`git clone failed: ${summariseGitError(err.stderrTail)}`);
+  }
+  return err;
+}
+
+export function sizeCapError(maxBytes: number): CloneError {
+  return new CloneError(`the repository is larger than the clone size cap of ${Math.round(maxBytes / 1048576)} MiB`);
+}
+
 /** The watcher samples once a second; a clone faster than that is measured once when it is done. */
 async function enforceSizeCap(options: CloneOptions): Promise<void> {
-  if ((await treeSize(options.dest)) > options.maxBytes) {
-    throw new CloneError(`the repository is larger than the clone size cap of ${Math.round(options.maxBytes / 1048576)} MiB`);
-  }
+  if ((await treeSize(options.dest)) > options.maxBytes) throw sizeCapError(options.maxBytes);
 }
 
 async function gitClone(options: CloneOptions, egress: GitEgress, extra: string[], timeoutMs: number, signal: AbortSignal): Promise<void> {
@@ -180,14 +196,14 @@ function summariseGitError(stderr: string): string {
   return redact(describeGitFailure(stderr));
 }
 
-interface SizeWatcher {
+export interface SizeWatcher {
   readonly exceeded: boolean;
   onExceeded(listener: () => void): void;
   stop(): void;
 }
 
 /** Polls the size of a directory tree and reports when it passes `maxBytes`. */
-function watchSize(dir: string, maxBytes: number): SizeWatcher {
+export function watchSize(dir: string, maxBytes: number): SizeWatcher {
   let exceeded = false;
   let stopped = false;
   let listener: (() => void) | null = null;

@@ -3,6 +3,7 @@
  * decide whether and how to clone, clone into a workspace, open the right view of the files, run the commands
  * and close the view. Requirements are read from the checkers' metadata, never from their code.
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getCheckerMeta } from '../checkers/metadata.js';
 import { runCommands, type CommandOutcome } from '../checkers/runner.js';
@@ -10,6 +11,7 @@ import type { Json, TaskInfo } from '../checkers/types.js';
 import type { Config } from '../config/schema.js';
 import { errorMessage } from '../lib/errors.js';
 import { CloneError, cloneRepository } from '../lib/git.js';
+import { attachCommit, GitCacheUnavailableError, type AcquireHow, type GitCacheLease, type GitRepoCache } from '../lib/git-cache/index.js';
 import type { Logger } from '../lib/log.js';
 import { networkPolicyFor } from '../lib/net-policy.js';
 import { GitRepoView } from '../lib/repo/git-repo-view.js';
@@ -53,6 +55,12 @@ export interface RunTaskOptions {
   readonly log: Logger;
   readonly signal?: AbortSignal;
   readonly cache?: SharedCache;
+  /**
+   * The per-repository git cache: with it, a repository is fetched into (or read from) the cache instead of
+   * cloned, and the task's workspace gets a small git folder over the cache's objects (./attach.ts in
+   * src/lib/git-cache). A cache that cannot serve the task falls back to a clone.
+   */
+  readonly gitCache?: GitRepoCache;
   readonly onCloneStart?: () => void;
   readonly onCloned?: (seconds: number) => void;
   readonly onCommandDone?: (command: string, outcome: CommandOutcome, seconds: number) => void;
@@ -66,6 +74,8 @@ export interface TaskRun {
   readonly error: string | null;
   /** The checker version of each command (from its metadata); null for a command this version does not have. */
   readonly commandVersions: Record<string, number | null>;
+  /** How the repository's objects were obtained (absent when no files were needed or the clone failed). */
+  readonly fetch?: { readonly how: AcquireHow | 'clone-uncached'; readonly seconds: number };
 }
 
 export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
@@ -81,6 +91,8 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
     commandVersions,
   });
   let repo: RepoView | null = null;
+  let lease: GitCacheLease | null = null;
+  let fetch: TaskRun['fetch'];
   try {
     if ('folder' in source) {
       // Read in place: checkers never write.
@@ -89,26 +101,34 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
       const checkout = join(await options.makeWorkspace(), task.repoName);
       options.onCloneStart?.();
       const started = performance.now();
+      const cloneOptions = {
+        url: source.clone.cloneUrl,
+        version: task.versionNumber,
+        fullHistory: plan.fullHistory,
+        allowLocal: options.allowLocalRepos,
+        policy: networkPolicyFor(config.Network),
+        timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
+        maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
+        signal: options.signal,
+      };
+      // A worktree is written only for a tree within the limits (a "git bomb" never reaches the disk).
+      const inspect = plan.worktree ? (dir: string) => listWithin(new GitRepoView(dir, task.repoName, 'HEAD', viewOptions)) : undefined;
+      let how: AcquireHow | 'clone-uncached' = 'clone-uncached';
       try {
-        await cloneRepository({
-          url: source.clone.cloneUrl,
-          dest: checkout,
-          version: task.versionNumber,
-          fullHistory: plan.fullHistory,
-          worktree: plan.worktree,
-          allowLocal: options.allowLocalRepos,
-          policy: networkPolicyFor(config.Network),
-          timeoutMs: config.OpenCheck.clone_timeout_s * 1000,
-          maxBytes: config.OpenCheck.clone_max_size_mb * 1024 * 1024,
-          signal: options.signal,
-          // A worktree is written only for a tree within the limits (a "git bomb" never reaches the disk).
-          inspect: plan.worktree ? (dir) => listWithin(new GitRepoView(dir, task.repoName, 'HEAD', viewOptions)) : undefined,
-        });
+        const cached = options.gitCache ? await fromGitCache(options.gitCache, cloneOptions, checkout, plan.worktree, inspect, options.log) : null;
+        if (cached) {
+          lease = cached;
+          how = cached.how;
+        } else {
+          await cloneRepository({ ...cloneOptions, dest: checkout, worktree: plan.worktree, inspect });
+        }
       } catch (err) {
         if (err instanceof RepoTooLargeError) return failAll(err.message);
         return failAll(err instanceof CloneError ? err.message : `clone failed: ${errorMessage(err)}`);
       }
-      options.onCloned?.((performance.now() - started) / 1000);
+      const seconds = (performance.now() - started) / 1000;
+      fetch = { how, seconds };
+      options.onCloned?.(seconds);
       repo = plan.worktree ? new FsRepoView(checkout, task.repoName, viewOptions) : new GitRepoView(checkout, task.repoName, 'HEAD', viewOptions);
     }
     if (repo) {
@@ -132,9 +152,10 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
       cache: options.cache,
       onCommandDone: options.onCommandDone,
     });
-    return { status: 'succeeded', scanResults, error: null, commandVersions };
+    return { status: 'succeeded', scanResults, error: null, commandVersions, ...(fetch ? { fetch } : {}) };
   } finally {
     await repo?.close();
+    await lease?.release();
   }
 }
 
@@ -145,6 +166,39 @@ export function repoViewOptions(config: Config): RepoViewOptions {
     limits: { maxFiles: open.repo_max_files, maxTotalBytes: open.repo_max_total_mb * 1024 * 1024, maxDepth: open.repo_max_depth },
     gitTimeoutMs: open.git_timeout_s * 1000,
   };
+}
+
+/**
+ * The task's repository from the git cache, attached at `checkout`; null when the cache cannot serve it (then
+ * the caller clones, as without a cache). What the remote refuses, the size cap and `inspect` fail as a
+ * clone's would.
+ */
+async function fromGitCache(
+  gitCache: GitRepoCache,
+  clone: Parameters<GitRepoCache['acquire']>[0],
+  checkout: string,
+  worktree: boolean,
+  inspect: ((dir: string) => Promise<void>) | undefined,
+  log: Logger,
+): Promise<GitCacheLease | null> {
+  let lease: GitCacheLease;
+  try {
+    lease = await gitCache.acquire(clone);
+  } catch (err) {
+    if (!(err instanceof GitCacheUnavailableError)) throw err;
+    log.warn({ reason: err.message }, 'git cache unavailable for this task; cloning without it');
+    return null;
+  }
+  try {
+    await attachCommit(lease, checkout, { worktree, inspect, timeoutMs: clone.timeoutMs, maxBytes: clone.maxBytes, signal: clone.signal });
+    return lease;
+  } catch (err) {
+    await lease.release();
+    if (err instanceof RepoTooLargeError || err instanceof CloneError || clone.signal?.aborted) throw err;
+    log.warn({ reason: errorMessage(err) }, 'could not attach the cached repository; cloning without the cache');
+    await rm(checkout, { recursive: true, force: true });
+    return null;
+  }
 }
 
 async function listWithin(view: RepoView): Promise<void> {
