@@ -63,6 +63,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     load: async () => (await import('./commands.js')).registerCommands,
   },
   {
+    name: 'rescan',
+    term: 'rescan [options]',
+    description: 'Re-evaluate stored results without cloning: --vulns matches stored package inventories against the current OSV database',
+    load: async () => (await import('./rescan.js')).registerRescan,
+  },
+  {
     name: 'users',
     term: 'users',
     description: 'Manage users: in PostgreSQL when [Database] url is set, else in the embedded store (data directory of `openchecker up`)',
