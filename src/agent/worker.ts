@@ -11,10 +11,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CHECKER_METAS } from '../checkers/metadata.js';
 import type { Config } from '../config/schema.js';
 import { failpoint } from '../lib/failpoints.js';
+import { gitCacheFromConfig, type GitRepoCache } from '../lib/git-cache/index.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { SharedCache } from '../lib/shared-cache.js';
-import type { Consumer, Delivery, TaskMessage } from '../queue/types.js';
+import type { Consumer, Delivery, QueuedTaskMessage } from '../queue/types.js';
 import { StoreCache } from '../store/cache.js';
 import type { Backend } from '../tasks/backend.js';
 import { runTask, type TaskRun } from '../tasks/run-task.js';
@@ -34,6 +35,11 @@ export interface AgentOptions {
   concurrency: number;
   /** Defaults to `<hostname>-<pid>-<random>`. */
   agentId?: string;
+  /**
+   * The process's git cache (one for all its agents); default: the configured one ([Cache] git_dir,
+   * git_max_mb), null for none.
+   */
+  gitCache?: GitRepoCache | null;
 }
 
 export class Agent {
@@ -44,11 +50,13 @@ export class Agent {
   private readonly current = new Set<string>();
   private readonly log: Logger;
   private readonly cache: SharedCache;
+  private readonly gitCache: GitRepoCache | null;
   /** The start-up sweep of workspaces left by killed agents (runs beside the work; awaited by tests). */
   startupSweep: Promise<SweepReport> | null = null;
 
   constructor(private readonly options: AgentOptions) {
     this.cache = new StoreCache(options.backend.store);
+    this.gitCache = options.gitCache === undefined ? gitCacheFromConfig(options.config) : options.gitCache;
     this.id = options.agentId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.log = options.log.child({ agent: this.id });
     this.dispatcher = new CallbackDispatcher({
@@ -111,7 +119,7 @@ export class Agent {
    * delivery carries that id and is handled idempotently. Only a crash between the two steps can still
    * duplicate it, instead of one at any point of the task.
    */
-  private async adopt(delivery: Delivery, message: Required<TaskMessage>, signal: AbortSignal, log: Logger): Promise<void> {
+  private async adopt(delivery: Delivery, message: QueuedTaskMessage, signal: AbortSignal, log: Logger): Promise<void> {
     try {
       await this.options.backend.queue.publish(message);
     } catch (err) {
@@ -247,6 +255,7 @@ export class Agent {
       log,
       signal,
       cache: this.cache,
+      ...(this.gitCache ? { gitCache: this.gitCache } : {}),
       onCloned: (seconds) => metrics?.cloneDuration.observe(seconds),
       onCommandDone: (command, outcome, seconds) => metrics?.checkerDuration.observe({ command, outcome }, seconds),
     });

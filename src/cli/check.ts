@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { getCheckerMeta, isKnownCommand, knownCommandNames } from '../checkers/metadata.js';
 import type { Json } from '../checkers/types.js';
+import { gitCacheFromConfig } from '../lib/git-cache/index.js';
 import { createLogger } from '../lib/log.js';
 import { folderRepoRef, parseRepoRef } from '../tasks/repo-ref.js';
 import { runTask, type TaskSource } from '../tasks/run-task.js';
@@ -93,6 +94,7 @@ async function checkOnce(
   const metadata = options.version ? { version_number: options.version } : {};
   let workspace: string | null = null;
   let done = 0;
+  const gitCache = gitCacheFromConfig(config);
   try {
     const run = await runTask({
       task: {
@@ -110,9 +112,11 @@ async function checkOnce(
       allowLocalRepos: true,
       config,
       configDir,
+      // A URL (or a local repository at another version) is fetched into the git cache; a folder is read in place.
+      ...(gitCache && 'clone' in source ? { gitCache } : {}),
       log: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr),
       onCloneStart: () => progress(`cloning ${repository}${options.version ? ` at ${options.version}` : ''} ...`),
-      onCloned: (seconds) => progress(`cloned in ${seconds.toFixed(1)} s`),
+      onCloned: (seconds, how) => progress(how === 'clone-uncached' ? `cloned in ${seconds.toFixed(1)} s` : `repository ready in ${seconds.toFixed(1)} s (git cache: ${how})`),
       onCommandDone: (command, outcome, seconds) => {
         done += 1;
         progress(`[${done}/${commands.length}] ${command}: ${outcome} (${seconds.toFixed(2)} s)`);

@@ -3,10 +3,12 @@ import { createServer, type Server } from 'node:http';
 import { Agent } from '../agent/worker.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../lib/log.js';
+import { gitCacheFromConfig } from '../lib/git-cache/index.js';
 import { Metrics } from '../lib/metrics.js';
 import type { DistributedBackend } from '../tasks/backend.js';
 import { withoutCredentials } from '../tasks/validation.js';
 import { amqpUrl, openDistributedBackend, requireDistributedConfig, startHousekeeping } from './distributed.js';
+import { bindGitCacheMetrics } from './metrics.js';
 
 export interface AgentProcess {
   agent: Agent;
@@ -50,7 +52,9 @@ export async function startAgentProcess(config: Config, configDir: string, log: 
   requireDistributedConfig(config, 'agent');
   const backend = await openDistributedBackend(config, log);
   const metrics = new Metrics();
-  const agent = new Agent({ backend, config, configDir, log, metrics, concurrency });
+  const gitCache = gitCacheFromConfig(config);
+  if (gitCache) bindGitCacheMetrics(metrics, gitCache);
+  const agent = new Agent({ backend, config, configDir, log, metrics, concurrency, gitCache });
   await agent.start();
   const health = config.OpenCheck.agent_health_port > 0 ? startHealthServer(config.OpenCheck.agent_health_port, backend, metrics, log) : null;
   const housekeeping = startHousekeeping(backend, log);

@@ -11,10 +11,11 @@ import { createTokenService } from '../api/tokens.js';
 import { EmbeddedBackend, embeddedDatabasePath } from '../tasks/backend.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../lib/log.js';
+import { gitCacheFromConfig } from '../lib/git-cache/index.js';
 import { Metrics } from '../lib/metrics.js';
 import { addUser, ensureConfiguredUser, generatePassword } from '../users/passwords.js';
 import { embeddedJwtSecret } from './secrets.js';
-import { bindBackendMetrics } from './metrics.js';
+import { bindBackendMetrics, bindGitCacheMetrics } from './metrics.js';
 import { startConfiguredRetention } from './retention.js';
 
 export interface EmbeddedServer {
@@ -54,9 +55,12 @@ export async function startEmbedded(config: Config, configDir: string, log: Logg
   // The agents' code (the clone and run pipeline) loads once the API answers: tasks accepted meanwhile wait
   // in the queue, as they would for a busy agent.
   const { Agent } = await import('../agent/worker.js');
+  // One git cache for all the agents of the process.
+  const gitCache = gitCacheFromConfig(config);
+  if (gitCache) bindGitCacheMetrics(metrics, gitCache);
   const agents = Array.from(
     { length: config.OpenCheck.agents },
-    (_, index) => new Agent({ backend, config, configDir, log, metrics, concurrency: 1, agentId: `embedded-${process.pid}-${index + 1}` }),
+    (_, index) => new Agent({ backend, config, configDir, log, metrics, concurrency: 1, agentId: `embedded-${process.pid}-${index + 1}`, gitCache }),
   );
   await Promise.all(agents.map((agent) => agent.start()));
   const retention = startConfiguredRetention(backend.store, config, log);

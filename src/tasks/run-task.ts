@@ -17,6 +17,7 @@ import { networkPolicyFor } from '../lib/net-policy.js';
 import { GitRepoView } from '../lib/repo/git-repo-view.js';
 import { RepoTooLargeError } from '../lib/repo/limits.js';
 import { FsRepoView, type RepoView, type RepoViewOptions } from '../lib/repo/repo-view.js';
+import type { ResultCache } from '../lib/result-cache/cache.js';
 import type { SharedCache } from '../lib/shared-cache.js';
 import type { RepoRef } from './repo-ref.js';
 
@@ -61,8 +62,16 @@ export interface RunTaskOptions {
    * src/lib/git-cache). A cache that cannot serve the task falls back to a clone.
    */
   readonly gitCache?: GitRepoCache;
+  /**
+   * The shared result cache: per-file facts for the views the task opens, and stored results of commands that
+   * declare `cache` (reused for the same input, marked in `reusedFrom`). Null or absent: nothing is cached.
+   */
+  readonly resultCache?: ResultCache | null;
+  /** Run every command even when a stored result could be reused (a submission's `"fresh": true`). */
+  readonly fresh?: boolean;
   readonly onCloneStart?: () => void;
-  readonly onCloned?: (seconds: number) => void;
+  /** The repository is in: how (a plain clone, or the git cache's clone, fetch, reuse or mirror) and how long it took. */
+  readonly onCloned?: (seconds: number, how: AcquireHow | 'clone-uncached') => void;
   readonly onCommandDone?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
 
@@ -74,6 +83,8 @@ export interface TaskRun {
   readonly error: string | null;
   /** The checker version of each command (from its metadata); null for a command this version does not have. */
   readonly commandVersions: Record<string, number | null>;
+  /** Commands whose stored result was reused, with the task that computed it (absent when none was). */
+  readonly reusedFrom?: Record<string, string>;
   /** How the repository's objects were obtained (absent when no files were needed or the clone failed). */
   readonly fetch?: { readonly how: AcquireHow | 'clone-uncached'; readonly seconds: number };
 }
@@ -83,7 +94,7 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
   const commands = [...new Set(options.commands)];
   const commandVersions = Object.fromEntries(commands.map((command) => [command, getCheckerMeta(command)?.version ?? null]));
   const plan = clonePlan(commands);
-  const viewOptions = repoViewOptions(config);
+  const viewOptions: RepoViewOptions = { ...repoViewOptions(config), resultCache: options.resultCache ?? null };
   const failAll = (reason: string): TaskRun => ({
     status: 'failed',
     error: reason,
@@ -91,6 +102,7 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
     commandVersions,
   });
   let repo: RepoView | null = null;
+  const reusedFrom: Record<string, string> = {};
   let lease: GitCacheLease | null = null;
   let fetch: TaskRun['fetch'];
   try {
@@ -128,8 +140,9 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
       }
       const seconds = (performance.now() - started) / 1000;
       fetch = { how, seconds };
-      options.onCloned?.(seconds);
-      repo = plan.worktree ? new FsRepoView(checkout, task.repoName, viewOptions) : new GitRepoView(checkout, task.repoName, 'HEAD', viewOptions);
+      options.onCloned?.(seconds, how);
+      // A checkout's blob ids come from git's listing of HEAD, not from hashing every file again.
+      repo = plan.worktree ? new FsRepoView(checkout, task.repoName, { ...viewOptions, gitRev: 'HEAD' }) : new GitRepoView(checkout, task.repoName, 'HEAD', viewOptions);
     }
     if (repo) {
       // The tree is listed (and checked against the limits) once, before any checker loads: a repository
@@ -151,10 +164,14 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
       signal: options.signal,
       cache: options.cache,
       onCommandDone: options.onCommandDone,
+      resultCache: options.resultCache ?? null,
+      fresh: options.fresh === true,
+      onReused: (command, fromTaskId) => (reusedFrom[command] = fromTaskId),
     });
-    return { status: 'succeeded', scanResults, error: null, commandVersions, ...(fetch ? { fetch } : {}) };
+    return { status: 'succeeded', scanResults, error: null, commandVersions, ...(Object.keys(reusedFrom).length > 0 ? { reusedFrom } : {}), ...(fetch ? { fetch } : {}) };
   } finally {
     await repo?.close();
+    await options.resultCache?.flushCounts();
     await lease?.release();
   }
 }
