@@ -17,6 +17,8 @@ import type { Metrics } from '../lib/metrics.js';
 import type { SharedCache } from '../lib/shared-cache.js';
 import type { Consumer, Delivery, QueuedTaskMessage } from '../queue/types.js';
 import { StoreCache } from '../store/cache.js';
+import { resultCacheFromConfig } from '../tasks/result-cache.js';
+import type { ResultCache } from '../lib/result-cache/cache.js';
 import type { Backend } from '../tasks/backend.js';
 import { runTask, type TaskRun } from '../tasks/run-task.js';
 import { parseMessage, type TaskDescription } from '../tasks/task-input.js';
@@ -50,12 +52,14 @@ export class Agent {
   private readonly current = new Set<string>();
   private readonly log: Logger;
   private readonly cache: SharedCache;
+  private readonly resultCache: ResultCache | null;
   private readonly gitCache: GitRepoCache | null;
   /** The start-up sweep of workspaces left by killed agents (runs beside the work; awaited by tests). */
   startupSweep: Promise<SweepReport> | null = null;
 
   constructor(private readonly options: AgentOptions) {
     this.cache = new StoreCache(options.backend.store);
+    this.resultCache = resultCacheFromConfig(options.backend.store.resultCache, options.config, options.metrics);
     this.gitCache = options.gitCache === undefined ? gitCacheFromConfig(options.config) : options.gitCache;
     this.id = options.agentId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.log = options.log.child({ agent: this.id });
@@ -255,6 +259,8 @@ export class Agent {
       log,
       signal,
       cache: this.cache,
+      resultCache: this.resultCache,
+      fresh: description.fresh,
       ...(this.gitCache ? { gitCache: this.gitCache } : {}),
       onCloned: (seconds) => metrics?.cloneDuration.observe(seconds),
       onCommandDone: (command, outcome, seconds) => metrics?.checkerDuration.observe({ command, outcome }, seconds),

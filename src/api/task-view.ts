@@ -35,7 +35,8 @@ export function taskView(task: TaskRecord, includeResults = true): Record<string
     },
     // Set when retention removed the results ([Retention] results_days): scan_results is then null.
     results_purged_at: task.resultsPurgedAt,
-    ...(includeResults ? { scan_results: task.scanResults, command_versions: task.commandVersions } : {}),
+    // Commands whose result was reused from an earlier task on the same input (the result cache): command → task id.
+    ...(includeResults ? { scan_results: task.scanResults, command_versions: task.commandVersions, reused_from: task.reusedFrom } : {}),
   };
 }
 
@@ -72,5 +73,7 @@ export const taskViewSchema = {
     // Keyed like scan_results; null where the version is unknown (results stored before versions were, or a
     // dead-lettered task's errors). Null while there are no results.
     command_versions: { type: ['object', 'null'], additionalProperties: { type: ['integer', 'null'] } },
+    // Keyed like scan_results, only the reused commands: the task whose stored result was reused. Null: none.
+    reused_from: { type: ['object', 'null'], additionalProperties: { type: 'string' } },
   },
 } as const;

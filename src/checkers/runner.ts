@@ -12,7 +12,9 @@ import type { Logger } from '../lib/log.js';
 import { getCheckerMeta } from './metadata.js';
 import { loadChecker } from './registry.js';
 import type { RepoView } from '../lib/repo/repo-view.js';
+import type { ResultCache } from '../lib/result-cache/cache.js';
 import { MemoryCache, type SharedCache } from '../lib/shared-cache.js';
+import { reuseKey, type ReuseKey } from './result-reuse.js';
 import { CheckerInputError, type CheckContext, type Checker, type CheckerMeta, type Json, type TaskInfo } from './types.js';
 
 export type CommandOutcome = 'ok' | 'error' | 'timeout' | 'unavailable';
@@ -34,6 +36,15 @@ export interface RunCommandsOptions {
   onCommandStart?: (command: string) => void;
   /** Where checkers are looked up; the registry unless a test supplies its own. */
   lookup?: (name: string) => Checker | undefined;
+  /**
+   * The shared result cache: a command that declares `cache` reuses the stored result of the same input, and
+   * stores its own. Null or absent: every command runs.
+   */
+  resultCache?: ResultCache | null;
+  /** Run every command even when a stored result could be reused (the fresh result replaces it). */
+  fresh?: boolean;
+  /** Told about each command whose result was reused, with the task that computed it. */
+  onReused?: (command: string, fromTaskId: string) => void;
 }
 
 /** The default shared cache: one per process, so repeated tasks in one agent still share answers. */
@@ -72,6 +83,12 @@ async function runOne(command: string, options: RunCommandsOptions): Promise<{ r
     return { result: { error: unmet }, outcome: 'unavailable' };
   }
   const timeoutMs = meta.timeoutMs ?? options.config.OpenCheck.command_timeout_s * 1000;
+  const reuse = await reusable(meta, options, log);
+  if (reuse?.stored) {
+    options.onReused?.(command, reuse.stored.taskId);
+    return { result: reuse.stored.result, outcome: 'ok' };
+  }
+  let reuseRefused: string | null = null;
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort(new Error('the task was stopped'));
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -91,12 +108,17 @@ async function runOne(command: string, options: RunCommandsOptions): Promise<{ r
     signal: controller.signal,
     log,
     cache: options.cache ?? processCache,
+    doNotReuse: (reason) => {
+      reuseRefused = reason;
+    },
   };
   try {
     const checker = options.lookup?.(command) ?? (await loadChecker(command));
     if (!checker) throw new Error(`${command} has metadata but no code in the registry`);
-    const result = await Promise.race([checker.run(ctx), timeout]);
-    return { result: await toJson(result, options.config.OpenCheck.result_max_mb * 1024 * 1024, log), outcome: 'ok' };
+    const result = await toJson(await Promise.race([checker.run(ctx), timeout]), options.config.OpenCheck.result_max_mb * 1024 * 1024, log);
+    if (reuse && reuseRefused === null) await storeForReuse(meta, reuse.key, result, options, log);
+    else if (reuse) log.debug({ reason: reuseRefused }, 'result not stored for reuse');
+    return { result, outcome: 'ok' };
   } catch (err) {
     if (err instanceof CommandTimeoutError) {
       log.warn({ timeoutMs }, 'command timed out');
@@ -112,6 +134,55 @@ async function runOne(command: string, options: RunCommandsOptions): Promise<{ r
 }
 
 class CommandTimeoutError extends Error {}
+
+/**
+ * The command's reuse key when it declares `cache` and a result cache is at hand, with the stored result when
+ * one may be reused. Any failure (a key that cannot be made, the store, a corrupt entry) means "run it".
+ */
+async function reusable(meta: CheckerMeta, options: RunCommandsOptions, log: Logger): Promise<{ key: ReuseKey; stored: { result: Json; taskId: string } | null } | null> {
+  const cache = options.resultCache;
+  if (!cache || !cache.options.reuseResults || !meta.cache || !options.repo) return null;
+  let key: ReuseKey | null;
+  try {
+    key = await reuseKey(meta, options.repo, options.config, options.signal ?? new AbortController().signal);
+  } catch (err) {
+    log.debug({ err: errorMessage(err) }, 'no reuse key');
+    return null;
+  }
+  if (!key) return null;
+  const kind = `result:${meta.name}`;
+  if (options.fresh) return { key, stored: null };
+  const stored = await cache.store.getResult(key.key).catch(() => null);
+  if (!stored || (key.maxAgeMs !== null && Date.now() - stored.createdAtMs > key.maxAgeMs)) {
+    cache.count(kind, 'miss');
+    return { key, stored: null };
+  }
+  let result: Json;
+  try {
+    result = JSON.parse(stored.value) as Json;
+  } catch {
+    cache.count(kind, 'corrupt');
+    return { key, stored: null };
+  }
+  if (result === null || typeof result !== 'object' || Array.isArray(result) || 'error' in result) {
+    cache.count(kind, 'corrupt');
+    return { key, stored: null };
+  }
+  cache.count(kind, 'hit');
+  return { key, stored: { result, taskId: stored.taskId } };
+}
+
+/** Stores a command's result for reuse; `{"error"}` results are not stored (a failure may not repeat). */
+async function storeForReuse(meta: CheckerMeta, key: ReuseKey, result: Json, options: RunCommandsOptions, log: Logger): Promise<void> {
+  const cache = options.resultCache;
+  if (!cache || result === null || typeof result !== 'object' || Array.isArray(result) || 'error' in result) return;
+  try {
+    await cache.store.putResult({ key: key.key, command: meta.name, version: meta.version, taskId: options.task.taskId, value: JSON.stringify(result) });
+    cache.count(`result:${meta.name}`, 'write');
+  } catch (err) {
+    log.warn({ err: errorMessage(err) }, 'could not store the result for reuse');
+  }
+}
 
 async function unmetRequirement(checker: CheckerMeta, options: RunCommandsOptions): Promise<string | null> {
   const needs = checker.requirements;

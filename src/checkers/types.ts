@@ -63,6 +63,11 @@ export interface CheckContext {
   readonly log: Logger;
   /** Answers of external services kept across tasks (with a TTL); see src/lib/shared-cache.ts. */
   readonly cache: SharedCache;
+  /**
+   * Says this run's result must not be stored for reuse (e.g. a per-file time budget cut a scan short: the
+   * result is not a function of the input). Only matters for commands that declare `cache`.
+   */
+  readonly doNotReuse?: (reason: string) => void;
 }
 
 /**
@@ -80,6 +85,28 @@ export interface CheckerMeta {
   readonly requirements: CheckerRequirements;
   /** Time limit in ms; the configured command_timeout_s applies when absent. */
   readonly timeoutMs?: number;
+  /**
+   * The result may be stored and reused for the same input (the result cache, src/checkers/result-reuse.ts).
+   * Absent: never reused (the command asks services whose answers change, or reads the task's own parameters).
+   * A checker declares it only when its result is a function of what the declaration names, and of the
+   * repository name (output paths carry it).
+   */
+  readonly cache?: ResultReuse;
+}
+
+export interface ResultReuse {
+  /**
+   * What the result depends on in the repository: `tree` every listed file (paths and contents);
+   * `dependency-files` only the lockfiles and manifests the dependency extractors read.
+   */
+  readonly input: 'tree' | 'dependency-files';
+  /** Configuration keys (`Section.key`) or whole sections (`Section`) whose values change the result. */
+  readonly config?: readonly string[];
+  /**
+   * The result also depends on the OSV database: with `[OSV] offline_dir` its snapshot joins the key; with the
+   * online API a stored result is reused only within `[Cache] osv_ttl_s`.
+   */
+  readonly vulnerabilities?: boolean;
 }
 
 export interface Checker extends CheckerMeta {

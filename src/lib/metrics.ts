@@ -42,6 +42,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly resultCache = new Counter({
+    name: 'openchecker_result_cache_total',
+    help: 'Result cache lookups and writes of this process: per-file facts (kind fact:<analysis>) and per-command results (result:<command>), by outcome (hit, miss, corrupt, write). A corrupt entry is computed again.',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'openchecker_' });
   }

@@ -13,7 +13,12 @@ export interface TaskMessage {
   callback_url: string | null;
   task_metadata: Record<string, unknown>;
   task_id?: string;
+  /** Ours: run every command even when a stored result could be reused (absent: reuse allowed). */
+  fresh?: boolean;
 }
+
+/** A message as we write it: every upstream key and the task id; `fresh` only when set. */
+export type QueuedTaskMessage = Required<Omit<TaskMessage, 'fresh'>> & Pick<TaskMessage, 'fresh'>;
 
 export interface Delivery {
   /** The raw body as received (it may not be valid JSON: poison messages are rejected, not crashed on). */

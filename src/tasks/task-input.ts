@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { isKnownCommand, knownCommandNames } from '../checkers/metadata.js';
 import { jsonDepthProblem } from '../lib/json-depth.js';
-import type { TaskMessage } from '../queue/types.js';
+import type { QueuedTaskMessage } from '../queue/types.js';
 import { parseRepoRef, type RepoRef } from './repo-ref.js';
 import { toTaskMessage } from './task-records.js';
 import { LIMITS, callbackUrlProblem, projectUrlProblem, refProblem, versionFromMetadata } from './validation.js';
@@ -23,6 +23,8 @@ export interface TaskDescription {
   readonly metadata: Record<string, unknown>;
   /** task_metadata.version_number as a git revision; null when absent, empty or upstream's "None". */
   readonly version: string | null;
+  /** Run every command even when stored results could be reused (ours: `"fresh": true`). */
+  readonly fresh: boolean;
 }
 
 export interface TaskProblem {
@@ -43,6 +45,7 @@ export interface TaskFields {
   readonly access_token?: unknown;
   readonly callback_url?: unknown;
   readonly task_metadata?: unknown;
+  readonly fresh?: unknown;
 }
 
 export interface ParseOptions {
@@ -85,6 +88,8 @@ export function parseTaskFields(fields: TaskFields, options: ParseOptions): Task
   if (accessToken === undefined) add('access_token', 'access_token must be a string or null');
   else if (accessToken?.startsWith('-')) add('access_token', 'access_token must not start with "-"');
 
+  if (fields.fresh !== undefined && fields.fresh !== null && typeof fields.fresh !== 'boolean') add('fresh', 'fresh must be true or false');
+
   const metadata = fields.task_metadata ?? {};
   let version: string | null = null;
   if (!isRecord(metadata)) add('task_metadata', 'task_metadata must be a JSON object');
@@ -112,6 +117,7 @@ export function parseTaskFields(fields: TaskFields, options: ParseOptions): Task
       callbackUrl: callbackUrl || null,
       metadata,
       version,
+      fresh: fields.fresh === true,
     },
   };
 }
@@ -124,6 +130,7 @@ export interface OpencheckBody {
   task_metadata?: Record<string, unknown>;
   commit_hash?: string | null;
   access_token?: string | null;
+  fresh?: boolean;
 }
 
 export function parseSubmission(body: OpencheckBody, allowLocalRepos: boolean): TaskParse {
@@ -133,7 +140,7 @@ export function parseSubmission(body: OpencheckBody, allowLocalRepos: boolean): 
 
 export type ParsedMessage =
   /** `idAssigned`: the body carried no task_id (the Python main's format), so `message.task_id` is new. */
-  | { ok: true; task: TaskDescription; message: Required<TaskMessage>; idAssigned: boolean }
+  | { ok: true; task: TaskDescription; message: QueuedTaskMessage; idAssigned: boolean }
   | { ok: false; reason: string; taskId: string | null };
 
 /** Reads a queue message body; one that cannot become a task is poison, refused with the reason. */

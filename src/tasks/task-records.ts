@@ -3,12 +3,12 @@
  * and the agent (for upstream messages that have no row yet) both write rows through toNewTask.
  */
 import type { TaskInfo } from '../checkers/types.js';
-import type { TaskMessage } from '../queue/types.js';
+import type { QueuedTaskMessage } from '../queue/types.js';
 import type { NewTask } from '../store/types.js';
 import type { TaskDescription } from './task-input.js';
 
 /** The wire message: upstream's keys in upstream's order, then our task_id. */
-export function toTaskMessage(taskId: string, task: TaskDescription): Required<TaskMessage> {
+export function toTaskMessage(taskId: string, task: TaskDescription): QueuedTaskMessage {
   return {
     command_list: [...task.commands],
     project_url: task.repo.submittedUrl,
@@ -17,6 +17,7 @@ export function toTaskMessage(taskId: string, task: TaskDescription): Required<T
     callback_url: task.callbackUrl,
     task_metadata: task.metadata,
     task_id: taskId,
+    ...(task.fresh ? { fresh: true } : {}),
   };
 }
 

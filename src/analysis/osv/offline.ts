@@ -5,6 +5,7 @@
  * ecosystem's version order (match.ts). The loaded database is kept per process and reloaded when a file in
  * the directory changes, so a large export is read once, not once per task.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -213,4 +214,14 @@ export async function offlineDatabase(dir: string, signal: AbortSignal, log?: Lo
     }),
   ]);
   return waited.db;
+}
+
+/**
+ * A digest naming the offline database's current contents (every record file's path, size and modification
+ * time): results matched against it are reused only while it is the same snapshot.
+ */
+export async function offlineSnapshot(dir: string, signal: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of await listFiles(dir, signal)) hash.update(`${file.path}\0${file.size}\0${file.mtimeMs}\n`);
+  return hash.digest('hex');
 }

@@ -24,6 +24,8 @@ const opencheckBodySchema = {
     task_metadata: { type: 'object', additionalProperties: true },
     commit_hash: { type: ['string', 'null'], maxLength: LIMITS.refLength },
     access_token: { type: ['string', 'null'], maxLength: LIMITS.accessTokenLength },
+    // Ours: run every command even when results of the same tree could be reused (the result cache).
+    fresh: { type: 'boolean' },
   },
 } as const;
 

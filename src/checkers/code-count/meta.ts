@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 1,
   description: 'Lines of code (cloc-compatible), in total and per language with files, blank and comment lines.',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 1,
   description: 'Finds Dependabot, Renovate, PyUp and Scala Steward configuration files.',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

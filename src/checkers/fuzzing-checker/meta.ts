@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 1,
   description: 'Fuzzing: ClusterFuzzLite, OSS-Fuzz and fuzz/property tests per language (Scorecard Fuzzing).',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 1,
   description: 'Language breakdown (bytes, percentage, files) in GitHub Linguist --breakdown --json layout.',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 2,
   description: "The project's license from its license files, README and package manifest (licensee's layout).",
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

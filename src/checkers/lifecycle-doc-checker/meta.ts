@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 1,
   description: 'Whether the project states its lifecycle: end-of-life dates, supported-versions tables, LTS and maintenance policy (English and Chinese).',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 3,
   description: 'Lists MAINTAINERS, COMMITTERS, OWNERS and CODEOWNERS files anywhere in the repository.',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree', config: ['OpenCheck.legacy_text_results'] },
 };

@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 3,
   description: 'Known vulnerabilities of the dependencies in lockfiles and manifests (OSV), in the OSV-Scanner JSON layout.',
   requirements: { checkout: 'shallow', network: true },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'dependency-files', config: ['OSV', 'Registries'], vulnerabilities: true },
 };

@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 2,
   description: 'Workflows that publish packages: npm, PyPI, Maven, Gradle, Docker, GoReleaser, Cargo, ... (Scorecard Packaging).',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

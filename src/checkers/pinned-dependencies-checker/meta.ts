@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 2,
   description: 'Actions, container images, packages and install commands not pinned by hash (Scorecard Pinned-Dependencies).',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

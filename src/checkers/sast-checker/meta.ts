@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 2,
   description: 'SAST tools Scorecard recognises (CodeQL, Snyk, Pysa, Qodana, Hadolint actions; Sonar in pom.xml), plus other analysers listed apart (Scorecard SAST).',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

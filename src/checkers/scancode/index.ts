@@ -32,6 +32,9 @@ export const checker: Checker = {
   ...meta,
   async run(ctx) {
     const output = await scanTree(ctx.repo, ctx.signal, DEFAULT_TREE_SCAN);
+    // A file whose scan hit its time budget makes the result depend on the machine's load, not only the tree.
+    const errors = output.headers[0]?.errors;
+    if (Array.isArray(errors) && errors.length > 0) ctx.doNotReuse?.(`${errors.length} file(s) with scan errors`);
     const section = await compatibility(ctx, output);
     return { ...output, license_compatibility: section, license_conflicts: section.conflicts } as unknown as Json;
   },

@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 3,
   description: 'License and copyright detection in every file, in the ScanCode Toolkit JSON layout.',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

@@ -6,4 +6,6 @@ export const meta: CheckerMeta = {
   version: 2,
   description: 'GITHUB_TOKEN permissions declared by workflows, top level and per job (Scorecard Token-Permissions).',
   requirements: { checkout: 'shallow' },
+  // Reused for the same input (docs/operations.md, "Result cache").
+  cache: { input: 'tree' },
 };

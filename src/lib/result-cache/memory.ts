@@ -67,7 +67,7 @@ export class MemoryResultCacheStore implements ResultCacheStore {
   }
 
   prune(options: { maxBytes: number } | { all: true }): Promise<PruneOutcome> {
-    const all = [...[...this.facts].map(([id, e]) => ({ id, e, table: this.facts as Map<string, Entry> })), ...[...this.results].map(([id, e]) => ({ id, e, table: this.results as Map<string, Entry> }))];
+    const all = [...[...this.facts].map(([id, e]) => ({ id, e, table: this.facts })), ...[...this.results].map(([id, e]) => ({ id, e, table: this.results }))];
     let total = all.reduce((sum, { id, e }) => sum + entryBytes(id, e), 0);
     const limit = 'all' in options ? 0 : options.maxBytes;
     let removedEntries = 0;
