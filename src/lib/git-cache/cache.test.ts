@@ -148,6 +148,28 @@ describe('GitRepoCache', () => {
     assert.deepEqual(readdirSync(join(cache.root, 'locks')), [], 'every lock released');
   });
 
+  test('two caches on one folder (as two processes) serialise on the lock file and keep the cache intact', async () => {
+    const root = join(work, `shared-${n++}`);
+    const a = new GitRepoCache({ root, maxBytes: 1 << 30 });
+    const b = new GitRepoCache({ root, maxBytes: 1 << 30 });
+    const leases = await Promise.all([a, b, a, b].map((cache) => cache.acquire(options())));
+    assert.deepEqual(leases.map((l) => l.how).sort(), ['clone', 'reused', 'reused', 'reused']);
+    execFileSync('git', ['-C', leases[0]?.gitDir ?? '', 'fsck', '--no-dangling']);
+    for (const lease of leases) await lease.release();
+    assert.deepEqual(readdirSync(join(root, 'locks')), []);
+  });
+
+  test('an annotated tag names its commit; a network URL never reads a local repository by commit id', async () => {
+    const cache = newCache();
+    repo.git('tag', '--annotate', '--message', 'release', 'v2');
+    const lease = await cache.acquire(options({ version: 'v2' }));
+    assert.equal(lease.commit, repo.git('rev-parse', 'v2^{commit}').trim());
+    await lease.release();
+    // The commit is cached (from a local path); an https URL naming it must still ask its own remote (here a
+    // closed port), and fails as a clone would.
+    await assert.rejects(cache.acquire(options({ url: 'https://127.0.0.1:9/acme/demo', version: lease.commit, timeoutMs: 10_000 })), CloneError);
+  });
+
   test('eviction removes the least recently used repositories beyond the quota and skips pinned ones', async () => {
     const repos = await Promise.all([0, 1, 2].map((i) => makeRepo({ 'data.bin': randomBytes(200 * 1024), 'n.txt': `${i}\n` }, { git: true, name: `r${i}` })));
     try {

@@ -198,7 +198,8 @@ export class GitRepoCache {
   /** The remote's refs. Run outside the cache folder: a damaged cache never makes this fail. */
   private async lsRemote(attempt: Attempt, egress: GitEgress): Promise<RemoteRef[]> {
     const { options } = attempt;
-    const result = await run('git', [...hardeningOptions(options.allowLocal), ...egress.gitOptions, 'ls-remote', '--', options.url], {
+    // Only HEAD, branches and tags: forges also advertise one ref per pull request (hundreds of thousands).
+    const result = await run('git', [...hardeningOptions(options.allowLocal), ...egress.gitOptions, 'ls-remote', '--', options.url, 'HEAD', 'refs/heads/*', 'refs/tags/*'], {
       cwd: this.root,
       env: gitEnv(),
       timeoutMs: remaining(attempt),
@@ -231,7 +232,8 @@ export class GitRepoCache {
     if (!other || other === attempt.identity.key) return null;
     // Only the commit's history is needed from a mirror; its branches and tags are another repository's.
     const meta = await this.layout.readMeta(other);
-    if (!meta || meta.private) return null;
+    // Public network URLs share with each other, local repositories with each other, private ones with none.
+    if (!meta || meta.private || meta.local !== attempt.identity.local) return null;
     return this.tryHeld(attempt, other, commit, tips ? [] : null, 'mirror');
   }
 
@@ -343,7 +345,7 @@ export class GitRepoCache {
       throw sizeCapError(options.maxBytes);
     }
     const shallow = await isShallow(gitDir, attempt);
-    const updated: RepoMeta = { url: identity.displayUrl, private: identity.private, lastUsed: Date.now(), bytes, commits: [...(meta?.commits ?? []), commit] };
+    const updated: RepoMeta = { url: identity.displayUrl, private: identity.private, local: identity.local, lastUsed: Date.now(), bytes, commits: [...(meta?.commits ?? []), commit] };
     return this.hold(key, updated, gitDir, commit, fresh ? 'clone' : 'fetch', shallow, attempt);
   }
 

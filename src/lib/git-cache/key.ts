@@ -18,6 +18,11 @@ export interface CacheIdentity {
    * URL's cache, and always asks the remote before reusing what it holds (the remote checks the access).
    */
   readonly private: boolean;
+  /**
+   * A path on this machine (or file: URL). Its commits are mirrored only to other local paths: a network URL
+   * naming a commit id must not read a local repository that is not published anywhere.
+   */
+  readonly local: boolean;
 }
 
 const SSH_SCHEMES = new Set(['ssh', 'git+ssh', 'ssh+git']);
@@ -46,5 +51,5 @@ export function cacheIdentity(url: string): CacheIdentity {
   // Private and public uses of one URL never share a cache: a task without the token must not read what a
   // task with it fetched.
   const key = createHash('sha256').update(`${isPrivate ? 'private' : 'public'}\n${display}`).digest('hex').slice(0, 32);
-  return { key, displayUrl: display, private: isPrivate };
+  return { key, displayUrl: display, private: isPrivate, local: parts?.syntax === 'local' };
 }

@@ -17,6 +17,8 @@ export interface RepoMeta {
   /** The URL without credentials. */
   readonly url: string;
   readonly private: boolean;
+  /** A path on this machine (mirrors only other local repositories, never a network URL). */
+  readonly local: boolean;
   /** Epoch ms of the last acquire. */
   readonly lastUsed: number;
   /** Size on disk after the last fetch. */
@@ -72,6 +74,7 @@ export class CacheLayout {
       return {
         url: parsed.url,
         private: parsed.private === true,
+        local: parsed.local === true,
         lastUsed: parsed.lastUsed,
         bytes: parsed.bytes,
         commits: Array.isArray(parsed.commits) ? parsed.commits.filter((c): c is string => typeof c === 'string' && COMMIT_ID.test(c)) : [],
