@@ -59,7 +59,7 @@ export class Agent {
 
   constructor(private readonly options: AgentOptions) {
     this.cache = new StoreCache(options.backend.store);
-    this.resultCache = resultCacheFromConfig(options.backend.store.resultCache, options.config, options.metrics);
+    this.resultCache = resultCacheFromConfig(options.backend.store.resultCache, options.config, options.metrics, options.log.child({ component: 'result-cache' }));
     this.gitCache = options.gitCache === undefined ? gitCacheFromConfig(options.config) : options.gitCache;
     this.id = options.agentId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.log = options.log.child({ agent: this.id });

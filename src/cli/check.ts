@@ -10,12 +10,19 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { getCheckerMeta, isKnownCommand, knownCommandNames } from '../checkers/metadata.js';
 import type { Json } from '../checkers/types.js';
+import type { Config } from '../config/schema.js';
+import { errorMessage } from '../lib/errors.js';
 import { gitCacheFromConfig } from '../lib/git-cache/index.js';
 import { createLogger } from '../lib/log.js';
+import type { ResultCache } from '../lib/result-cache/cache.js';
+import { MemoryResultCacheStore } from '../lib/result-cache/memory.js';
+import type { Store } from '../store/types.js';
+import { resultCacheFromConfig } from '../tasks/result-cache.js';
 import { folderRepoRef, parseRepoRef } from '../tasks/repo-ref.js';
 import { runTask, type TaskSource } from '../tasks/run-task.js';
 import { projectUrlProblem, refProblem } from '../tasks/validation.js';
 import { UsageError, action, loadCliConfig } from './common.js';
+import { openCheckStore } from './store.js';
 import { formatTable } from './table.js';
 
 interface CheckOptions {
@@ -26,6 +33,9 @@ interface CheckOptions {
   version?: string;
   commitHash?: string;
   quiet?: boolean;
+  cache: boolean;
+  fresh?: boolean;
+  cacheFile?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -40,6 +50,9 @@ export function registerCheck(program: Command): void {
     .option('--commit-hash <hash>', 'base commit for changed-files-since-commit-detector')
     .option('--config <file>', 'config.ini to read')
     .option('-q, --quiet', 'no progress output')
+    .option('--no-cache', 'compute everything: no per-file facts or command results from (or into) the result cache')
+    .option('--fresh', 'run every command even when a stored result of the same input could be reused (facts are still used)')
+    .option('--cache-file <file>', 'SQLite file of the result cache (default: the user cache folder; with [Database] url, the deployment store)')
     .action(
       action(async (repository: string, options: CheckOptions) => {
         if (options.format !== 'json' && options.format !== 'table') throw new UsageError('--format must be json or table');
@@ -95,6 +108,7 @@ async function checkOnce(
   let workspace: string | null = null;
   let done = 0;
   const gitCache = gitCacheFromConfig(config);
+  const results = await openResultCache(options, config, progress);
   try {
     const run = await runTask({
       task: {
@@ -110,6 +124,8 @@ async function checkOnce(
       source,
       makeWorkspace: async () => (workspace = await mkdtemp(join(tmpdir(), 'openchecker-check-'))),
       allowLocalRepos: true,
+      resultCache: results?.cache ?? null,
+      fresh: options.fresh === true,
       config,
       configDir,
       // A URL (or a local repository at another version) is fetched into the git cache; a folder is read in place.
@@ -124,8 +140,28 @@ async function checkOnce(
     });
     // The only failure of a whole run is the clone's, which here ends the command.
     if (run.error) throw new Error(run.error);
+    const reused = Object.keys(run.reusedFrom ?? {});
+    if (reused.length > 0) progress(`reused stored results of ${reused.join(', ')} (same input; --fresh runs them)`);
     return { command_list: commands, project_url: ref.projectUrl, task_metadata: metadata, scan_results: run.scanResults };
   } finally {
     if (workspace) await rm(workspace, { recursive: true, force: true });
+    await results?.store.close();
+  }
+}
+
+/**
+ * The result cache of a one-shot check ([Cache] enabled, not --no-cache): a store that cannot be opened (a
+ * read-only home folder) leaves a cache for this run only, with a note.
+ */
+async function openResultCache(options: CheckOptions, config: Config, progress: (line: string) => void): Promise<{ cache: ResultCache; store: Store | { close(): Promise<void> } } | null> {
+  if (!options.cache || !config.Cache.enabled) return null;
+  try {
+    const store = await openCheckStore(config, options.cacheFile);
+    const cache = resultCacheFromConfig(store.resultCache, config);
+    return cache ? { cache, store } : null;
+  } catch (err) {
+    progress(`result cache unavailable (${errorMessage(err)}); caching for this run only`);
+    const cache = resultCacheFromConfig(new MemoryResultCacheStore(), config);
+    return cache ? { cache, store: { close: async () => undefined } } : null;
   }
 }

@@ -69,6 +69,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     load: async () => (await import('./rescan.js')).registerRescan,
   },
   {
+    name: 'cache',
+    term: 'cache',
+    description: 'Inspect and prune the result cache (per-file facts, command results) and the git caches',
+    load: async () => (await import('./cache.js')).registerCache,
+  },
+  {
     name: 'users',
     term: 'users',
     description: 'Manage users: in PostgreSQL when [Database] url is set, else in the embedded store (data directory of `openchecker up`)',

@@ -5,7 +5,8 @@
 import { Counter, Gauge } from 'prom-client';
 import { ACQUIRE_HOWS, type GitRepoCache } from '../lib/git-cache/index.js';
 import type { Metrics } from '../lib/metrics.js';
-import { TASK_STATUSES } from '../store/types.js';
+import type { CacheStats } from '../lib/result-cache/types.js';
+import { TASK_STATUSES, type Store } from '../store/types.js';
 import type { Backend } from '../tasks/backend.js';
 
 /** Adds gauges read from the store and queue at scrape time. */
@@ -30,6 +31,60 @@ export function bindBackendMetrics(metrics: Metrics, backend: Backend): void {
       this.set({ state: 'ready' }, stats.ready);
       if (stats.unacked !== null) this.set({ state: 'unacked' }, stats.unacked);
       this.set({ state: 'dead_letters' }, stats.deadLetters);
+    },
+  });
+  bindResultCacheMetrics(metrics, backend.store);
+}
+
+/**
+ * The result cache in the store, as the whole deployment sees it: its size by table and kind, and the hit, miss
+ * and write totals every agent has added (this process's own counts are `openchecker_result_cache_total`). Read
+ * at most once a minute: the sizes are sums over the tables.
+ */
+export function bindResultCacheMetrics(metrics: Metrics, store: Pick<Store, 'resultCache'>): void {
+  let snapshot: { at: number; stats: Promise<CacheStats> } | null = null;
+  const stats = (): Promise<CacheStats> => {
+    if (!snapshot || Date.now() - snapshot.at > 60_000) snapshot = { at: Date.now(), stats: store.resultCache.stats() };
+    return snapshot.stats;
+  };
+  new Gauge({
+    name: 'openchecker_result_cache_bytes',
+    help: 'Size of the result cache in the store, by table (facts, results) and kind (fact:<analysis> or result:<command>).',
+    labelNames: ['table', 'kind'] as const,
+    registers: [metrics.registry],
+    async collect() {
+      this.reset();
+      const current = await stats();
+      // Old code digests of one analysis add up under its name.
+      for (const [kind, s] of Object.entries(current.facts)) this.inc({ table: 'facts', kind: `fact:${kind.split(':')[0] ?? kind}` }, s.bytes);
+      for (const [command, s] of Object.entries(current.results)) this.set({ table: 'results', kind: `result:${command}` }, s.bytes);
+    },
+  });
+  new Gauge({
+    name: 'openchecker_result_cache_entries',
+    help: 'Entries of the result cache in the store, by table and kind.',
+    labelNames: ['table', 'kind'] as const,
+    registers: [metrics.registry],
+    async collect() {
+      this.reset();
+      const current = await stats();
+      for (const [kind, s] of Object.entries(current.facts)) this.inc({ table: 'facts', kind: `fact:${kind.split(':')[0] ?? kind}` }, s.entries);
+      for (const [command, s] of Object.entries(current.results)) this.set({ table: 'results', kind: `result:${command}` }, s.entries);
+    },
+  });
+  new Gauge({
+    name: 'openchecker_result_cache_deployment_total',
+    help: 'Hits, misses and writes of the result cache added up over every agent of the deployment (the store\'s counters), by kind and outcome.',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [metrics.registry],
+    async collect() {
+      this.reset();
+      for (const c of (await stats()).counters) {
+        const kind = c.kind.split(':').slice(0, 2).join(':');
+        this.inc({ kind, outcome: 'hit' }, c.hits);
+        this.inc({ kind, outcome: 'miss' }, c.misses);
+        this.inc({ kind, outcome: 'write' }, c.writes);
+      }
     },
   });
 }

@@ -5,6 +5,7 @@ import { MIGRATIONS } from './migrations.js';
 import { withoutCredentials } from '../tasks/validation.js';
 import { openPostgres, type PostgresStore } from './postgres.js';
 import { defineStoreContract, newTask } from '../../test/support/store-contract.js';
+import { defineResultCacheContract } from '../../test/support/result-cache-contract.js';
 
 const skip = postgresAvailable();
 let server: PostgresServer | null = null;
@@ -29,6 +30,10 @@ if (skip) {
   defineStoreContract('postgres', async () => {
     const { store } = await freshStore();
     return { store, cleanup: () => store.close() };
+  });
+  defineResultCacheContract('postgres', async () => {
+    const { store } = await freshStore();
+    return { cache: store.resultCache, cleanup: () => store.close() };
   });
 
   test('postgres: concurrent first starts migrate once (advisory lock) and record every version', async () => {

@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteStore, migrate, openSqlite, sqliteKysely } from './sqlite.js';
 import { defineStoreContract, newTask } from '../../test/support/store-contract.js';
+import { defineResultCacheContract } from '../../test/support/result-cache-contract.js';
+import { MemoryResultCacheStore } from '../lib/result-cache/memory.js';
 
 function tempStore(): { store: SqliteStore; path: string; cleanup: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'oc-store-'));
@@ -82,3 +84,10 @@ defineStoreContract('sqlite', async () => {
   const { store, cleanup } = tempStore();
   return { store, cleanup };
 });
+
+defineResultCacheContract('sqlite', async () => {
+  const { store, cleanup } = tempStore();
+  return { cache: store.resultCache, cleanup };
+});
+
+defineResultCacheContract('memory', async () => ({ cache: new MemoryResultCacheStore(), cleanup: async () => undefined }));

@@ -93,12 +93,18 @@ export function migrate(db: SqliteDatabase): void {
   if (current === MIGRATIONS.length) return;
   // A Kysely instance used only to compile the schema builders; nothing runs through it.
   const compiler = sqliteKysely(db);
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  // Each step reads the version inside its write transaction (BEGIN IMMEDIATE): two processes opening a new
+  // database at once (two `openchecker check` runs on one cache file) run every migration once between them.
+  const step = db.transaction((): boolean => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version >= MIGRATIONS.length) return false;
     const queries = (MIGRATIONS[version] as (typeof MIGRATIONS)[number])(compiler, 'sqlite');
-    db.transaction(() => {
-      for (const query of queries) db.prepare(query.sql).run(...(query.parameters as unknown[]));
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+    for (const query of queries) db.prepare(query.sql).run(...(query.parameters as unknown[]));
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  while (step.immediate()) {
+    // one migration per transaction
   }
 }
 

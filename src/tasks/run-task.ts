@@ -172,6 +172,7 @@ export async function runTask(options: RunTaskOptions): Promise<TaskRun> {
   } finally {
     await repo?.close();
     await options.resultCache?.flushCounts();
+    options.resultCache?.pruneIfDue();
     await lease?.release();
   }
 }
