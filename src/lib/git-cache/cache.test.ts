@@ -6,7 +6,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeRepo, type FixtureRepo } from '../../../test/support/fixtures.js';
+import { makeRepo, testConfig, type FixtureRepo } from '../../../test/support/fixtures.js';
+import { startGatedGitServer } from '../../../test/support/servers.js';
+import { networkPolicyFor } from '../net-policy.js';
 import { CloneError } from '../git.js';
 import { attachCommit } from './attach.js';
 import { GitRepoCache, type AcquireOptions, type GitCacheLease } from './cache.js';
@@ -168,6 +170,35 @@ describe('GitRepoCache', () => {
     // The commit is cached (from a local path); an https URL naming it must still ask its own remote (here a
     // closed port), and fails as a clone would.
     await assert.rejects(cache.acquire(options({ url: 'https://127.0.0.1:9/acme/demo', version: lease.commit, timeoutMs: 10_000 })), CloneError);
+  });
+
+  test('over HTTP through the network policy: a dumb server gets a full fetch, then reuse; a hanging one times out; a refused address is refused', async () => {
+    const bare = join(work, `served-${n++}.git`);
+    execFileSync('git', ['clone', '--quiet', '--bare', repo.dir, bare]);
+    execFileSync('git', ['-C', bare, 'update-server-info']);
+    const server = await startGatedGitServer(bare);
+    const policy = networkPolicyFor(testConfig().Network);
+    try {
+      const cache = newCache();
+      const hanging = cache.acquire(options({ url: server.url, policy, timeoutMs: 1500 }));
+      await assert.rejects(hanging, (err: unknown) => err instanceof CloneError && /timed out/.test(err.message));
+      server.open();
+      const first = await cache.acquire(options({ url: server.url, policy }));
+      assert.equal(first.how, 'clone');
+      assert.equal(first.shallow, false, 'a dumb server cannot serve --depth: the whole history was fetched');
+      assert.equal(first.commit, repo.git('rev-parse', 'HEAD').trim());
+      await first.release();
+      const requests = server.requests.length;
+      const again = await cache.acquire(options({ url: server.url, policy }));
+      assert.equal(again.how, 'reused');
+      assert.ok(server.requests.length - requests <= 2, 'only the refs were asked for');
+      await again.release();
+      const refusing = networkPolicyFor(testConfig({ OPENCHECKER_NETWORK_ALLOW_LOOPBACK: 'false' }).Network);
+      await assert.rejects(cache.acquire(options({ url: server.url, policy: refusing })), (err: unknown) => err instanceof CloneError && /^clone refused: /.test(err.message));
+    } finally {
+      server.open();
+      await server.close();
+    }
   });
 
   test('eviction removes the least recently used repositories beyond the quota and skips pinned ones', async () => {
