@@ -99,6 +99,8 @@ export function bindGitCacheMetrics(metrics: Metrics, gitCache: GitRepoCache): v
   });
   for (const how of ACQUIRE_HOWS) acquires.inc({ how }, 0);
   gitCache.onAcquire((how) => acquires.inc({ how }));
+  // Measured once at start (what earlier runs left); later fetches and evictions keep it current.
+  void gitCache.stats().catch(() => undefined);
   new Gauge({
     name: 'openchecker_git_cache_bytes',
     help: 'Size of the git cache on disk, as of its last fetch or eviction.',
