@@ -164,7 +164,7 @@ async function reusable(meta: CheckerMeta, options: RunCommandsOptions, log: Log
     cache.count(kind, 'corrupt');
     return { key, stored: null };
   }
-  if (result === null || typeof result !== 'object' || Array.isArray(result) || 'error' in result) {
+  if (!storable(result)) {
     cache.count(kind, 'corrupt');
     return { key, stored: null };
   }
@@ -172,10 +172,19 @@ async function reusable(meta: CheckerMeta, options: RunCommandsOptions, log: Log
   return { key, stored: { result, taskId: stored.taskId } };
 }
 
+/**
+ * A result that may be stored and reused: an object or an array (several commands answer with a list), never
+ * an `{"error"}` (a failure may not repeat) nor a bare value (what a stored result never is, so a corrupt one).
+ */
+function storable(result: Json): boolean {
+  if (result === null || typeof result !== 'object') return false;
+  return Array.isArray(result) || !('error' in result);
+}
+
 /** Stores a command's result for reuse; `{"error"}` results are not stored (a failure may not repeat). */
 async function storeForReuse(meta: CheckerMeta, key: ReuseKey, result: Json, options: RunCommandsOptions, log: Logger): Promise<void> {
   const cache = options.resultCache;
-  if (!cache || result === null || typeof result !== 'object' || Array.isArray(result) || 'error' in result) return;
+  if (!cache || !storable(result)) return;
   try {
     await cache.store.putResult({ key: key.key, command: meta.name, version: meta.version, taskId: options.task.taskId, value: JSON.stringify(result) });
     cache.count(`result:${meta.name}`, 'write');
