@@ -18,12 +18,12 @@ const filter = process.argv[2];
 const files = [...collect('dist/src', []), ...collect('dist/test', []), ...collect('dist/dashboard/test', [])]
   .filter((f) => !filter || f.includes(filter))
   .sort();
-// `openchecker check` keeps a result cache in the user's cache folder: the suite gets its own, empty one, so
-// runs never read (or fill) the developer's cache and always start cold.
+// `openchecker check` keeps a result cache in the user's cache folder, and agents a git cache in [Cache] git_dir:
+// the suite gets its own, empty ones, so runs never read (or fill) the developer's caches and always start cold.
 const cacheHome = mkdtempSync(join(tmpdir(), 'openchecker-test-cache-'));
 const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=420000', ...files], {
   stdio: 'inherit',
-  env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+  env: { ...process.env, XDG_CACHE_HOME: cacheHome, OPENCHECKER_CACHE_GIT_DIR: join(cacheHome, 'git') },
 });
 rmSync(cacheHome, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -448,6 +448,7 @@ test('GET /opencheck/:id and /tasks/:id answer the task view; unknown ids → 40
   assert.deepEqual(finished.command_versions, { 'readme-checker': 3, 'osv-scanner': null });
   assert.deepEqual(json(await h.app.inject({ method: 'GET', url: `/opencheck/${taskId}`, headers: auth })).command_versions, finished.command_versions);
   assert.equal((finished.callback as Record<string, unknown>).status, 'pending');
+  assert.equal(finished.reused_from, null, 'nothing reused');
 
   for (const url of ['/opencheck/does-not-exist', '/tasks/00000000-0000-4000-8000-000000000000']) {
     const response = await h.app.inject({ method: 'GET', url, headers: auth });
@@ -455,6 +456,22 @@ test('GET /opencheck/:id and /tasks/:id answer the task view; unknown ids → 40
   }
   const tooLong = await h.app.inject({ method: 'GET', url: `/tasks/${'x'.repeat(65)}`, headers: auth });
   assertErrorBody(tooLong, 400, 'overlong id');
+});
+
+test('a task that reused stored results says from which task, per command; "fresh" must be a boolean', async () => {
+  const taskId = json(await h.app.inject({ method: 'POST', url: '/opencheck', headers: auth, payload: { ...validBody, fresh: true } })).task_id as string;
+  await h.embedded.store.startTask(taskId, 'agent-x');
+  await h.embedded.store.finishTask(taskId, {
+    status: 'succeeded',
+    scanResults: { 'readme-checker': { readme_file: ['README.md'] }, 'osv-scanner': { results: [] } },
+    error: null,
+    commandVersions: { 'readme-checker': 3, 'osv-scanner': 3 },
+    reusedFrom: { 'readme-checker': 'earlier-task' },
+  });
+  const view = json(await h.app.inject({ method: 'GET', url: `/tasks/${taskId}`, headers: auth }));
+  assert.deepEqual(view.reused_from, { 'readme-checker': 'earlier-task' });
+  const bad = await h.app.inject({ method: 'POST', url: '/opencheck', headers: auth, payload: { ...validBody, fresh: 'yes' } });
+  assertErrorBody(bad, 400, 'fresh as a string');
 });
 
 test('a dead-lettered task shows every command with an error and a null version', async () => {

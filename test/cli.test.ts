@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/lib/paths.js';
 import { makeRepo, type FixtureRepo } from './support/fixtures.js';
+import { cacheEnv } from './support/fixtures.js';
 
 const BIN = join(packageRoot(), 'bin', 'openchecker.js');
 
 function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? tmpdir(),
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...options.env },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...cacheEnv(), ...options.env },
     input: options.input,
     encoding: 'utf8',
     timeout: 60_000,
@@ -35,7 +36,7 @@ describe('openchecker CLI', () => {
   });
 
   test('every command has --help', () => {
-    for (const command of [[], ['up'], ['check'], ['submit'], ['commands'], ['users'], ['users', 'add'], ['users', 'list'], ['users', 'remove'], ['users', 'passwd'], ['config'], ['config', 'example'], ['config', 'check']]) {
+    for (const command of [[], ['up'], ['check'], ['submit'], ['commands'], ['users'], ['users', 'add'], ['users', 'list'], ['users', 'remove'], ['users', 'passwd'], ['config'], ['config', 'example'], ['config', 'check'], ['cache'], ['cache', 'stats'], ['cache', 'prune']]) {
       const result = cli([...command, '--help']);
       assert.equal(result.status, 0, `${command.join(' ')} --help: ${result.stderr}`);
       assert.match(result.stdout, /Usage: openchecker/, command.join(' '));
@@ -53,6 +54,41 @@ describe('openchecker CLI', () => {
       'binary-checker': { binary_file_list: ['tool/logo.png'], binary_archive_list: [] },
     });
     assert.match(result.stderr, /\[3\/3\]/);
+  });
+
+  test('check keeps a result cache: a second run reuses the stored results, --fresh and --no-cache compute; cache stats and prune', async () => {
+    const cacheHome = await mkdtemp(join(tmpdir(), 'oc-cli-cache-'));
+    try {
+      const env = { XDG_CACHE_HOME: cacheHome, OPENCHECKER_CACHE_GIT_DIR: join(cacheHome, 'git') };
+      const commands = ['-c', 'readme-checker', 'binary-checker', 'languages-detector'];
+      const first = cli(['check', repo.dir, ...commands], { env });
+      assert.equal(first.status, 0, first.stderr);
+      assert.doesNotMatch(first.stderr, /reused/);
+      const second = cli(['check', repo.dir, ...commands], { env });
+      assert.equal(second.status, 0, second.stderr);
+      assert.match(second.stderr, /reused stored results of readme-checker, binary-checker, languages-detector/);
+      assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+      for (const flag of ['--fresh', '--no-cache']) {
+        const computed = cli(['check', repo.dir, ...commands, flag], { env });
+        assert.equal(computed.status, 0, computed.stderr);
+        assert.doesNotMatch(computed.stderr, /reused/, flag);
+        assert.deepEqual(JSON.parse(computed.stdout), JSON.parse(first.stdout), flag);
+      }
+      const stats = cli(['cache', 'stats', '--check', '--json'], { env });
+      assert.equal(stats.status, 0, stats.stderr);
+      const { results } = JSON.parse(stats.stdout) as { results: { results: Record<string, { entries: number }>; counters: { kind: string; hits: number }[] } };
+      assert.equal(results.results['readme-checker']?.entries, 1);
+      assert.equal(results.counters.find((c) => c.kind === 'result:readme-checker')?.hits, 1);
+      assert.match(cli(['cache', 'stats', '--check'], { env }).stdout, /result cache .*\n[\s\S]*readme-checker/);
+      const pruned = cli(['cache', 'prune', '--check', '--all', '--results'], { env });
+      assert.equal(pruned.status, 0, pruned.stderr);
+      assert.match(pruned.stdout, /result cache: removed \d+ entries/);
+      const after = cli(['check', repo.dir, ...commands], { env });
+      assert.doesNotMatch(after.stderr, /reused/, 'pruned: computed again');
+      assert.equal(cli(['cache', 'prune', '--check', '--max-mb', 'lots'], { env }).status, 2);
+    } finally {
+      await rm(cacheHome, { recursive: true, force: true });
+    }
   });
 
   test('check at a version clones the local repository; --format table and --output write a summary', async () => {

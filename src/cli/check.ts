@@ -108,7 +108,7 @@ async function checkOnce(
   let workspace: string | null = null;
   let done = 0;
   const gitCache = gitCacheFromConfig(config);
-  const results = await openResultCache(options, config, progress);
+  const results = await openResultCache(commands, options, config, progress);
   try {
     const run = await runTask({
       task: {
@@ -153,8 +153,10 @@ async function checkOnce(
  * The result cache of a one-shot check ([Cache] enabled, not --no-cache): a store that cannot be opened (a
  * read-only home folder) leaves a cache for this run only, with a note.
  */
-async function openResultCache(options: CheckOptions, config: Config, progress: (line: string) => void): Promise<{ cache: ResultCache; store: Store | { close(): Promise<void> } } | null> {
+async function openResultCache(commands: readonly string[], options: CheckOptions, config: Config, progress: (line: string) => void): Promise<{ cache: ResultCache; store: Store | { close(): Promise<void> } } | null> {
   if (!options.cache || !config.Cache.enabled) return null;
+  // Commands that read no files (platform APIs only) have nothing to cache: no store is opened for them.
+  if (!commands.some((command) => (getCheckerMeta(command)?.requirements.checkout ?? 'none') !== 'none')) return null;
   try {
     const store = await openCheckStore(config, options.cacheFile);
     const cache = resultCacheFromConfig(store.resultCache, config);

@@ -99,3 +99,22 @@ test('the rules the API and the agent used to apply differently are now one', ()
   const version = parseMessage(withId({ task_metadata: { version_number: { tag: 'v1' } } }), false);
   assert.ok(!version.ok && /version_number must be a string \(a tag, branch or commit\)/.test(version.reason));
 });
+
+test('"fresh": true travels from the API body through the queue message; anything but a boolean is refused', () => {
+  const api = parseSubmission({ ...body, fresh: true }, false);
+  assert.ok(api.ok);
+  assert.equal(api.task.fresh, true);
+  const message = toTaskMessage('t-2', api.task);
+  assert.equal(message.fresh, true);
+  const queued = parseMessage(JSON.stringify(message), false);
+  assert.ok(queued.ok);
+  assert.equal(queued.task.fresh, true);
+  // Absent (upstream's messages, most submissions): reuse allowed, and the message keeps upstream's keys only.
+  const plain = parseSubmission(body, false);
+  assert.ok(plain.ok);
+  assert.equal(plain.task.fresh, false);
+  assert.equal('fresh' in toTaskMessage('t-3', plain.task), false);
+  const wrong = parseTaskFields({ command_list: ['readme-checker'], project_url: 'https://github.com/acme/demo', fresh: 'yes' }, { allowLocalRepos: false, commandsField: 'command_list' });
+  assert.ok(!wrong.ok);
+  assert.deepEqual(wrong.problems, [{ field: 'fresh', message: 'fresh must be true or false' }]);
+});

@@ -109,3 +109,8 @@ export function makeContext(view: RepoView, overrides: Partial<Omit<CheckContext
     ...rest,
   };
 }
+
+/** The caches the test runner set up for the suite (scripts/run-tests.mjs), for child processes given a clean environment. */
+export function cacheEnv(): Record<string, string> {
+  return Object.fromEntries(['XDG_CACHE_HOME', 'OPENCHECKER_CACHE_GIT_DIR'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
+}

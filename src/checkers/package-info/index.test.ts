@@ -13,6 +13,7 @@ import { packageRoot } from '../../lib/paths.js';
 import { MemoryCache } from '../../lib/shared-cache.js';
 import { runCommands } from '../runner.js';
 import type { Json } from '../types.js';
+import { cacheEnv } from '../../../test/support/fixtures.js';
 
 const PROJECT = `https://github.com/jupyterhub/${NPM_PACKAGE}`;
 
@@ -207,7 +208,7 @@ describe('package-info against fake npm services', () => {
     reset();
     // Asynchronously: the fake services answer from this very process.
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'check', PROJECT, '-c', 'package-info', '-q'], {
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env() },
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...cacheEnv(), ...env() },
       encoding: 'utf8',
       timeout: 60_000,
     });

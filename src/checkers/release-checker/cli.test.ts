@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startFakePlatform, type FakePlatform } from '../../../test/fakes/platforms.js';
 import { packageRoot } from '../../lib/paths.js';
+import { cacheEnv } from '../../../test/support/fixtures.js';
 
 const run = promisify(execFile);
 let github: FakePlatform;
@@ -20,7 +21,7 @@ void test('openchecker check runs API-only commands without a clone', async () =
   const { stdout, stderr } = await run(
     process.execPath,
     [join(packageRoot(), 'bin', 'openchecker.js'), 'check', github.projectUrl, '-c', 'release-checker', 'criticality-score', 'webhooks-checker'],
-    { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...github.env() }, timeout: 60_000 },
+    { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...cacheEnv(), ...github.env() }, timeout: 60_000 },
   );
   assert.doesNotMatch(stderr, /cloning/);
   const payload = JSON.parse(stdout) as { project_url: string; scan_results: Record<string, Record<string, unknown>> };

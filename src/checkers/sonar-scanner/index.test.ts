@@ -13,6 +13,7 @@ import { packageRoot } from '../../lib/paths.js';
 import { MemoryCache } from '../../lib/shared-cache.js';
 import { runCommands } from '../runner.js';
 import type { Json } from '../types.js';
+import { cacheEnv } from '../../../test/support/fixtures.js';
 
 let server: FakeSonarQube;
 let scanner: FakeScanner;
@@ -203,7 +204,7 @@ describe('sonar-scanner against a fake SonarQube and a fake scanner', () => {
     await reset();
     // Asynchronously: the fake server answers from this very process.
     const { stdout } = await promisify(execFile)(process.execPath, [join(packageRoot(), 'bin', 'openchecker.js'), 'check', repo.dir, '-c', 'sonar-scanner', '-q'], {
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env() },
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...cacheEnv(), ...env() },
       encoding: 'utf8',
       timeout: 60_000,
     });
