@@ -5,7 +5,7 @@
  * Folder name = command name = registry key; a test keeps folders, this list and the registry in step.
  */
 import { UPSTREAM_COMMANDS } from './catalogue.js';
-import type { CheckerMeta, CheckerRequirements } from './types.js';
+import type { CheckerMeta, CheckerRequirements, ResultReuse } from './types.js';
 import { meta as apiDocChecker } from './api-doc-checker/meta.js';
 import { meta as artifactMetadataChecker } from './artifact-metadata-checker/meta.js';
 import { meta as bestpracticesChecker } from './bestpractices-checker/meta.js';
@@ -115,19 +115,22 @@ export interface CommandInfo {
   available: boolean;
   version: number | null;
   requirements: CheckerRequirements | null;
+  /** What a stored result of the command is keyed by, when it may be reused (the result cache); null: never reused. */
+  cache: ResultReuse | null;
 }
 
 export function listCommands(): CommandInfo[] {
   return knownCommandNames().map((name) => {
     const meta = byName.get(name);
     return meta
-      ? { name, description: meta.description, available: true, version: meta.version, requirements: meta.requirements }
+      ? { name, description: meta.description, available: true, version: meta.version, requirements: meta.requirements, cache: meta.cache ?? null }
       : {
           name,
           description: UPSTREAM_COMMANDS[name as keyof typeof UPSTREAM_COMMANDS],
           available: false,
           version: null,
           requirements: null,
+          cache: null,
         };
   });
 }
