@@ -34,6 +34,8 @@ export interface TaskView {
   scan_results?: Record<string, unknown> | null;
   /** The version of the checker behind each result, as it was when the task ran; null where unknown. */
   command_versions?: Record<string, number | null> | null;
+  /** Commands whose result was reused from an earlier task on the same input: command → that task's id. */
+  reused_from?: Record<string, string> | null;
 }
 
 export interface TaskPage {

@@ -89,6 +89,7 @@ function Results({ task }: { task: TaskView }) {
         const has = Object.prototype.hasOwnProperty.call(results, command);
         const view = has ? resultView(command, results[command]) : null;
         const version = has ? checkerVersionLabel(task.command_versions, command) : null;
+        const reusedFrom = has ? (task.reused_from?.[command] ?? null) : null;
         const id = `result-${command}`;
         return (
           <section key={command} class="card result" aria-labelledby={id}>
@@ -101,6 +102,11 @@ function Results({ task }: { task: TaskView }) {
                 </span>
               )}
               {view?.kind === 'error' && <span class="badge status-failed">error</span>}
+              {reusedFrom && (
+                <a class="badge reused small" href={`#/tasks/${encodeURIComponent(reusedFrom)}`} title="Same input as an earlier task: its stored result was reused (submit with fresh to run it again)">
+                  reused
+                </a>
+              )}
             </h2>
             {view ? (
               <ResultBody view={view} />
