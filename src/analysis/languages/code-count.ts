@@ -107,8 +107,9 @@ type CountFact = { language: string; counts: LineCounts; md5: string } | null;
 
 function decodeCountFact(value: unknown): CountFact | undefined {
   if (value === null) return null;
-  const fact = value as { language?: unknown; counts?: Partial<LineCounts>; md5?: unknown } | undefined;
-  if (typeof fact !== 'object' || typeof fact.language !== 'string' || typeof fact.md5 !== 'string' || typeof fact.counts !== 'object') return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const fact = value as { language?: unknown; counts?: { blank?: unknown; comment?: unknown; code?: unknown } | null; md5?: unknown };
+  if (typeof fact.language !== 'string' || typeof fact.md5 !== 'string' || typeof fact.counts !== 'object' || fact.counts === null) return undefined;
   const { blank, comment, code } = fact.counts;
   if (typeof blank !== 'number' || typeof comment !== 'number' || typeof code !== 'number') return undefined;
   return { language: fact.language, counts: { blank, comment, code }, md5: fact.md5 };

@@ -122,8 +122,10 @@ type StoredScan = FileScan | null;
 
 function decodeStoredScan(value: unknown): StoredScan | undefined {
   if (value === null) return null;
-  const scan = value as Partial<FileScan> | undefined;
-  return typeof scan === 'object' && Array.isArray(scan.license_detections) && Array.isArray(scan.license_clues) && Array.isArray(scan.copyrights) ? (scan as FileScan) : undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const scan = value as Partial<Record<keyof FileScan, unknown>>;
+  const lists = [scan.license_detections, scan.license_clues, scan.copyrights, scan.holders, scan.authors, scan.scan_errors];
+  return lists.every((list) => Array.isArray(list)) ? (value as FileScan) : undefined;
 }
 
 function withoutFromFile(scan: FileScan): StoredScan {

@@ -97,7 +97,7 @@ test('facts are looked up by blob (and the extra key), computed once, shared by 
     assert.deepEqual(counts, { kind: 'fact:lines:v1', hits: 7, misses: 8, writes: 8 });
 
     // Without a cache nothing is looked up or stored.
-    const before = computed;
+    const before: number = computed;
     await scan(new FsRepoView(dir, 'demo'));
     assert.equal(computed, before + 5);
   } finally {
