@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/lib/paths.js';
 import { openPostgres, type PostgresStore } from '../../src/store/postgres.js';
@@ -45,10 +46,25 @@ export interface ClusterOptions {
   concurrency?: number;
   workDir: string;
   env?: Record<string, string>;
+  /**
+   * The CLI's entry script the processes run; bin/openchecker.js (the dist/ build) when absent. A test compiled
+   * elsewhere passes an entry of its own build (cliEntryOf), so the cluster runs the code under test.
+   */
+  cli?: string;
 }
 
-function spawnCli(name: string, args: string[], env: Record<string, string>, workDir: string): ClusterProcess {
-  const child = spawn(process.execPath, [join(packageRoot(), 'bin', 'openchecker.js'), ...args], {
+/**
+ * An entry script for the CLI of the build `compiledMainUrl` belongs to (e.g. `new URL('../src/cli/main.js',
+ * import.meta.url)` from a compiled test), written into `dir`.
+ */
+export function cliEntryOf(compiledMainUrl: URL, dir: string): string {
+  const entry = join(dir, 'openchecker-entry.mjs');
+  writeFileSync(entry, `const { main } = await import(${JSON.stringify(compiledMainUrl.href)});\nawait main(process.argv);\n`);
+  return entry;
+}
+
+function spawnCli(name: string, args: string[], env: Record<string, string>, workDir: string, cli?: string): ClusterProcess {
+  const child = spawn(process.execPath, [cli ?? join(packageRoot(), 'bin', 'openchecker.js'), ...args], {
     cwd: workDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,13 +124,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     OPENCHECKER_CALLBACK_MAX_ATTEMPTS: '30',
     ...options.env,
   };
-  const serve = spawnCli('serve', ['serve'], env, options.workDir);
+  const serve = spawnCli('serve', ['serve'], env, options.workDir, options.cli);
   const [, apiUrl] = (await waitForOutput(serve, /API listening at (http:\/\/\S+)/, 60_000)) as unknown as [string, string];
   const store = await openPostgres({ url: databaseUrl, maxConnections: 4 });
   const agents: ClusterProcess[] = [];
   let agentCount = 0;
   const startAgent = async (extraEnv: Record<string, string> = {}): Promise<ClusterProcess> => {
-    const agent = spawnCli(`agent-${++agentCount}`, ['agent', '--concurrency', String(options.concurrency ?? 1)], { ...env, ...extraEnv }, options.workDir);
+    const agent = spawnCli(`agent-${++agentCount}`, ['agent', '--concurrency', String(options.concurrency ?? 1)], { ...env, ...extraEnv }, options.workDir, options.cli);
     agents.push(agent);
     await waitForOutput(agent, /agent \S+ running/, 60_000);
     return agent;
@@ -159,7 +175,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       ) as Promise<TaskRecord[]>;
     },
     async cli(args) {
-      const proc = spawnCli('cli', args, env, options.workDir);
+      const proc = spawnCli('cli', args, env, options.workDir, options.cli);
       const code = await proc.exited;
       const out = proc.output();
       return { code, stdout: out, stderr: out };
