@@ -458,7 +458,8 @@ test('GET /opencheck/:id and /tasks/:id answer the task view; unknown ids → 40
   assertErrorBody(tooLong, 400, 'overlong id');
 });
 
-test('a task that reused stored results says from which task, per command; "fresh" must be a boolean', async () => {
+test('a task that reused stored results says from which task, per command, as far as the caller may see it; "fresh" must be a boolean', async () => {
+  const source = json(await h.app.inject({ method: 'POST', url: '/opencheck', headers: auth, payload: validBody })).task_id as string;
   const taskId = json(await h.app.inject({ method: 'POST', url: '/opencheck', headers: auth, payload: { ...validBody, fresh: true } })).task_id as string;
   await h.embedded.store.startTask(taskId, 'agent-x');
   await h.embedded.store.finishTask(taskId, {
@@ -466,10 +467,11 @@ test('a task that reused stored results says from which task, per command; "fres
     scanResults: { 'readme-checker': { readme_file: ['README.md'] }, 'osv-scanner': { results: [] } },
     error: null,
     commandVersions: { 'readme-checker': 3, 'osv-scanner': 3 },
-    reusedFrom: { 'readme-checker': 'earlier-task' },
+    // One result from the caller's own task, one from a task they cannot see (another tenant's, or gone).
+    reusedFrom: { 'readme-checker': source, 'osv-scanner': 'someone-elses-task' },
   });
   const view = json(await h.app.inject({ method: 'GET', url: `/tasks/${taskId}`, headers: auth }));
-  assert.deepEqual(view.reused_from, { 'readme-checker': 'earlier-task' });
+  assert.deepEqual(view.reused_from, { 'readme-checker': source, 'osv-scanner': null });
   const bad = await h.app.inject({ method: 'POST', url: '/opencheck', headers: auth, payload: { ...validBody, fresh: 'yes' } });
   assertErrorBody(bad, 400, 'fresh as a string');
 });

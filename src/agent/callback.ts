@@ -28,8 +28,6 @@ export function callbackPayload(task: TaskRecord): Record<string, unknown> {
     created_at: task.createdAt,
     started_at: task.startedAt,
     finished_at: task.finishedAt,
-    // Only when some result was reused from an earlier task on the same input (the result cache).
-    ...(task.reusedFrom ? { reused_from: task.reusedFrom } : {}),
   };
 }
 

@@ -6,7 +6,11 @@
 import type { TaskRecord } from '../store/types.js';
 import { withoutCredentials } from '../tasks/validation.js';
 
-export function taskView(task: TaskRecord, includeResults = true): Record<string, unknown> {
+/**
+ * `reusedFrom`: the sources of reused results as the caller may see them (the route hides other tenants' task
+ * ids); the record's own by default.
+ */
+export function taskView(task: TaskRecord, includeResults = true, reusedFrom: Readonly<Record<string, string | null>> | null = task.reusedFrom): Record<string, unknown> {
   return {
     task_id: task.taskId,
     status: task.status,
@@ -36,7 +40,7 @@ export function taskView(task: TaskRecord, includeResults = true): Record<string
     // Set when retention removed the results ([Retention] results_days): scan_results is then null.
     results_purged_at: task.resultsPurgedAt,
     // Commands whose result was reused from an earlier task on the same input (the result cache): command → task id.
-    ...(includeResults ? { scan_results: task.scanResults, command_versions: task.commandVersions, reused_from: task.reusedFrom } : {}),
+    ...(includeResults ? { scan_results: task.scanResults, command_versions: task.commandVersions, reused_from: reusedFrom } : {}),
   };
 }
 
@@ -73,7 +77,8 @@ export const taskViewSchema = {
     // Keyed like scan_results; null where the version is unknown (results stored before versions were, or a
     // dead-lettered task's errors). Null while there are no results.
     command_versions: { type: ['object', 'null'], additionalProperties: { type: ['integer', 'null'] } },
-    // Keyed like scan_results, only the reused commands: the task whose stored result was reused. Null: none.
-    reused_from: { type: ['object', 'null'], additionalProperties: { type: 'string' } },
+    // Keyed like scan_results, only the reused commands: the task whose stored result was reused (null: a task the
+    // caller may not see). Null: nothing reused.
+    reused_from: { type: ['object', 'null'], additionalProperties: { type: ['string', 'null'] } },
   },
 } as const;

@@ -103,7 +103,19 @@ export function taskRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const task = await deps.backend.store.getTask(taskId);
     // Someone else's task is answered exactly as a missing one: a 404 does not reveal that the id exists.
     if (!task || !canSee(request.user, task)) throw new OpenCheckerError('OC_ERR_API_NOT_FOUND', `No task with id ${taskId}`);
-    return taskView(task);
+    return taskView(task, true, task.reusedFrom ? await visibleSources(task.reusedFrom, request.user) : null);
+  };
+  /**
+   * The tasks a result was reused from, as far as the caller may see them: another tenant's task (or one retention
+   * removed) is null, so a shared cache never tells one user which tasks another ran.
+   */
+  const visibleSources = async (reusedFrom: Readonly<Record<string, string>>, user: FastifyRequest['user']): Promise<Record<string, string | null>> => {
+    const visible = new Map<string, boolean>();
+    for (const source of new Set(Object.values(reusedFrom))) {
+      const found = await deps.backend.store.getTask(source);
+      visible.set(source, found !== null && canSee(user ?? null, found));
+    }
+    return Object.fromEntries(Object.entries(reusedFrom).map(([command, source]) => [command, visible.get(source) ? source : null]));
   };
   app.get('/opencheck/:task_id', getTask, handleGet);
   app.get('/tasks/:task_id', getTask, handleGet);
