@@ -301,7 +301,11 @@ for (const backend of BACKENDS) {
       await db.exec(
         `update file_facts set value = case (length(key) + length(kind)) % ${garbage.length} ${garbage.map((value, i) => `when ${i} then '${value.replaceAll("'", "''")}'`).join(' ')} end`,
       );
-      await db.exec(`update command_results set value = case length(key) % 3 when 0 then 'garbage{' when 1 then 'null' else '{"error":"stored by mistake"}' end`);
+      // Results: unparsable, bare, an {error}, valid JSON of the wrong shape, and a result whose bytes changed but
+      // still parse (a flipped digit): the digest each stored result carries catches the last two.
+      await db.exec(
+        `update command_results set value = case substr(key, 1, 1) when '0' then 'garbage{' when '1' then 'null' when '2' then '{"error":"stored by mistake"}' when '3' then '{"unexpected":true}' else replace(replace(value, '1', '2'), '"', ' "') end`,
+      );
       const factsOnly = tallied(db.store, false);
       assertSame((await scan(app, factsOnly.cache)).scanResults, expected, 'facts only, corrupt facts');
       assert.ok(sum(factsOnly.tally, 'fact:', 'corrupt') > 0, JSON.stringify(factsOnly.tally));

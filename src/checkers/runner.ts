@@ -3,6 +3,7 @@
  * own time limit and abort signal; whatever happens, the command's result is JSON and one command's failure
  * never affects another's.
  */
+import { createHash } from 'node:crypto';
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -159,7 +160,7 @@ async function reusable(meta: CheckerMeta, options: RunCommandsOptions, log: Log
   }
   let result: Json;
   try {
-    result = JSON.parse(stored.value) as Json;
+    result = JSON.parse(verified(stored.value)) as Json;
   } catch {
     cache.count(kind, 'corrupt');
     return { key, stored: null };
@@ -170,6 +171,22 @@ async function reusable(meta: CheckerMeta, options: RunCommandsOptions, log: Log
   }
   cache.count(kind, 'hit');
   return { key, stored: { result, taskId: stored.taskId } };
+}
+
+/**
+ * A stored result carries the SHA-256 of its JSON on a first line: a damaged entry (a truncated write, a changed
+ * byte, an edited row) fails the check and is computed again, even where the damage still parses as JSON.
+ */
+function sealed(json: string): string {
+  return `${createHash('sha256').update(json).digest('hex')}\n${json}`;
+}
+
+/** The JSON of a sealed value; throws when the seal does not match. */
+function verified(value: string): string {
+  const newline = value.indexOf('\n');
+  const json = value.slice(newline + 1);
+  if (newline !== 64 || createHash('sha256').update(json).digest('hex') !== value.slice(0, 64)) throw new Error('stored result does not match its digest');
+  return json;
 }
 
 /**
@@ -186,7 +203,7 @@ async function storeForReuse(meta: CheckerMeta, key: ReuseKey, result: Json, opt
   const cache = options.resultCache;
   if (!cache || !storable(result)) return;
   try {
-    await cache.store.putResult({ key: key.key, command: meta.name, version: meta.version, taskId: options.task.taskId, value: JSON.stringify(result) });
+    await cache.store.putResult({ key: key.key, command: meta.name, version: meta.version, taskId: options.task.taskId, value: sealed(JSON.stringify(result)) });
     cache.count(`result:${meta.name}`, 'write');
   } catch (err) {
     log.warn({ err: errorMessage(err) }, 'could not store the result for reuse');

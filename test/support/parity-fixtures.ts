@@ -5,29 +5,10 @@
  * lockfiles with packages the test's offline OSV records name, workflows, a vendored copy of a library with its
  * own license. Every file is written here; nothing is copied from a public repository.
  */
+import spdxFull from 'spdx-license-list/full.js';
 
-export const MIT_TEXT = `MIT License
-
-Copyright (c) 2025 Parity Test Authors
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction, including without limitation the rights
-to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-SOFTWARE.
-`;
+/** The MIT License as SPDX publishes it, with a holder (spdx-license-list, as the other fixtures use it). */
+export const MIT_TEXT = `${(spdxFull.MIT?.licenseText as string).replace('<year> <copyright holders>', '2025 Parity Test Authors')}\n`;
 
 const APACHE_NOTICE = `Copyright 2024 Example Strutil Contributors
 
