@@ -56,6 +56,13 @@ describe('openchecker CLI', () => {
     assert.match(result.stderr, /\[3\/3\]/);
   });
 
+  test('an option value refused while the command line is parsed is a usage error (exit 2), not a crash', () => {
+    const result = cli(['rescan', '--vulns', '--limit', 'lots']);
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /--limit must be a whole number/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  });
+
   test('check keeps a result cache: a second run reuses the stored results, --fresh and --no-cache compute; cache stats and prune', async () => {
     const cacheHome = await mkdtemp(join(tmpdir(), 'oc-cli-cache-'));
     try {

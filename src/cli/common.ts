@@ -2,12 +2,9 @@
 import { ConfigError, configDirectory, loadConfig, type ConfigOverrides, type LoadedConfig } from '../config/load.js';
 import { networkPolicyFor, setProcessNetworkPolicy } from '../lib/net-policy.js';
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+import { UsageError } from './usage-error.js';
+
+export { UsageError };
 
 /**
  * Loads the configuration of this process and installs its outbound-address policy ([Network]), which every

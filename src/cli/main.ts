@@ -1,6 +1,7 @@
 /** The `openchecker` command line. No other module prints or exits: they return values and throw errors. */
 import { Command, Help } from 'commander';
 import { SUBCOMMANDS, invokedSubcommand } from './subcommands.js';
+import { UsageError } from './usage-error.js';
 
 /**
  * The program with the named subcommands defined in full (`'all'`: every one) and the others as placeholders
@@ -35,5 +36,12 @@ export async function buildProgram(load: ReadonlySet<string> | 'all' = 'all'): P
 export async function main(argv: string[]): Promise<void> {
   const invoked = invokedSubcommand(argv);
   const program = await buildProgram(new Set(invoked === null ? [] : [invoked]));
-  await program.parseAsync(argv);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    // An option's value refused while commander parses it (parseIntOption): a usage error, not a crash.
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`openchecker: ${err.message}\n`);
+    process.exitCode = 2;
+  }
 }
