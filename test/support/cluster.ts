@@ -122,67 +122,87 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     OPENCHECKER_CALLBACK_BACKOFF_INITIAL_S: '1',
     OPENCHECKER_CALLBACK_BACKOFF_MAX_S: '2',
     OPENCHECKER_CALLBACK_MAX_ATTEMPTS: '30',
+    // The cluster's own caches: the git caches of its agents and `check`'s result cache, never the user's.
+    OPENCHECKER_CACHE_GIT_DIR: join(options.workDir, `git-cache-${id}`),
+    XDG_CACHE_HOME: join(options.workDir, `cache-home-${id}`),
     ...options.env,
   };
-  const serve = spawnCli('serve', ['serve'], env, options.workDir, options.cli);
-  const [, apiUrl] = (await waitForOutput(serve, /API listening at (http:\/\/\S+)/, 60_000)) as unknown as [string, string];
-  const store = await openPostgres({ url: databaseUrl, maxConnections: 4 });
   const agents: ClusterProcess[] = [];
-  let agentCount = 0;
-  const startAgent = async (extraEnv: Record<string, string> = {}): Promise<ClusterProcess> => {
-    const agent = spawnCli(`agent-${++agentCount}`, ['agent', '--concurrency', String(options.concurrency ?? 1)], { ...env, ...extraEnv }, options.workDir, options.cli);
-    agents.push(agent);
-    await waitForOutput(agent, /agent \S+ running/, 60_000);
-    return agent;
-  };
-  for (let index = 0; index < options.agents; index++) await startAgent();
-  // Consumers subscribe once the broker connection is up (in the background): wait until they all have.
-  await waitFor(
-    () => store.listAgents(),
-    (list) => list.filter((agent) => agent.status === 'running').length >= options.agents,
-    30_000,
-    'agents registered',
-  );
-  const auth = await fetch(`${apiUrl}/auth`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(TEST_USER),
-  });
-  const token = ((await auth.json()) as { access_token: string }).access_token;
-  return {
-    apiUrl,
-    amqpUrl,
-    databaseUrl,
-    store,
-    serve,
-    agents,
-    token,
-    startAgent,
-    async submit(body) {
-      const response = await fetch(`${apiUrl}/opencheck`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-    },
-    async waitForTasks(taskIds, done, timeoutMs) {
-      return waitFor(
-        async () => Promise.all(taskIds.map(async (taskId) => store.getTask(taskId))),
-        (tasks) => tasks.every((task) => task !== null && done(task)),
-        timeoutMs,
-        `${taskIds.length} task(s)`,
-      ) as Promise<TaskRecord[]>;
-    },
-    async cli(args) {
-      const proc = spawnCli('cli', args, env, options.workDir, options.cli);
-      const code = await proc.exited;
-      const out = proc.output();
-      return { code, stdout: out, stderr: out };
-    },
-    async stop() {
-      await Promise.all([...agents, serve].map((proc) => proc.kill('SIGTERM')));
-      await store.close();
-    },
-  };
+  const started: ClusterProcess[] = [];
+  const opened: { store: PostgresStore | null } = { store: null };
+  try {
+    return await startProcesses();
+  } catch (err) {
+    // A cluster that failed to start leaves nothing running: its processes would keep the test file alive until
+    // the runner's time limit.
+    await Promise.all(started.map((proc) => proc.kill('SIGKILL')));
+    await opened.store?.close();
+    throw err;
+  }
+
+  async function startProcesses(): Promise<Cluster> {
+    const serve = spawnCli('serve', ['serve'], env, options.workDir, options.cli);
+    started.push(serve);
+    const [, apiUrl] = (await waitForOutput(serve, /API listening at (http:\/\/\S+)/, 60_000)) as unknown as [string, string];
+    const openStore = await openPostgres({ url: databaseUrl, maxConnections: 4 });
+    opened.store = openStore;
+    let agentCount = 0;
+    const startAgent = async (extraEnv: Record<string, string> = {}): Promise<ClusterProcess> => {
+      const agent = spawnCli(`agent-${++agentCount}`, ['agent', '--concurrency', String(options.concurrency ?? 1)], { ...env, ...extraEnv }, options.workDir, options.cli);
+      agents.push(agent);
+      started.push(agent);
+      await waitForOutput(agent, /agent \S+ running/, 60_000);
+      return agent;
+    };
+    for (let index = 0; index < options.agents; index++) await startAgent();
+    // Consumers subscribe once the broker connection is up (in the background): wait until they all have.
+    await waitFor(
+      () => openStore.listAgents(),
+      (list) => list.filter((agent) => agent.status === 'running').length >= options.agents,
+      30_000,
+      'agents registered',
+    );
+    const auth = await fetch(`${apiUrl}/auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(TEST_USER),
+    });
+    const token = ((await auth.json()) as { access_token: string }).access_token;
+    return {
+      apiUrl,
+      amqpUrl,
+      databaseUrl,
+      store: openStore,
+      serve,
+      agents,
+      token,
+      startAgent,
+      async submit(body) {
+        const response = await fetch(`${apiUrl}/opencheck`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      },
+      async waitForTasks(taskIds, done, timeoutMs) {
+        return waitFor(
+          async () => Promise.all(taskIds.map(async (taskId) => openStore.getTask(taskId))),
+          (tasks) => tasks.every((task) => task !== null && done(task)),
+          timeoutMs,
+          `${taskIds.length} task(s)`,
+        ) as Promise<TaskRecord[]>;
+      },
+      async cli(args) {
+        const proc = spawnCli('cli', args, env, options.workDir, options.cli);
+        const code = await proc.exited;
+        const out = proc.output();
+        return { code, stdout: out, stderr: out };
+      },
+      async stop() {
+        await Promise.all([...agents, serve].map((proc) => proc.kill('SIGTERM')));
+        await openStore.close();
+      },
+    };
+  }
 }
