@@ -67,7 +67,9 @@ export async function makeRepo(files: Record<string, string | Buffer>, options: 
  * `env` overrides, as OPENCHECKER_* variables.
  */
 export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ env: { ...offlineServiceEnv(), OPENCHECKER_NETWORK_ALLOW_LOOPBACK: 'true', ...env }, cwd: tmpdir() }).config;
+  // The suite's git cache (scripts/run-tests.mjs), never the machine's default folder.
+  const gitCache = { OPENCHECKER_CACHE_GIT_DIR: process.env.OPENCHECKER_CACHE_GIT_DIR ?? join(tmpdir(), 'openchecker-test-git-cache') };
+  return loadConfig({ env: { ...offlineServiceEnv(), OPENCHECKER_NETWORK_ALLOW_LOOPBACK: 'true', ...gitCache, ...env }, cwd: tmpdir() }).config;
 }
 
 /** A closed port on loopback: connections are refused immediately. */

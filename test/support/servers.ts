@@ -34,6 +34,8 @@ export async function startUp(options: { dataDir: string; cwd: string; env?: Rec
         OPENCHECKER_USERMANAGER_DEFAULT_PASSWORD: TEST_USER.password,
         OPENCHECKER_OPENCHECK_ALLOW_LOCAL_REPOS: 'true',
         OPENCHECKER_OPENCHECK_REPOS_DIR: join(options.dataDir, 'workspaces'),
+        // Its own git cache, never the machine's default folder.
+        OPENCHECKER_CACHE_GIT_DIR: join(options.dataDir, 'git-cache'),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
