@@ -42,16 +42,22 @@ function gitCacheOf(config: Config): GitRepoCache {
   return new GitRepoCache({ root: resolve(config.Cache.git_dir), maxBytes: Math.max(0, config.Cache.git_max_mb) * MB });
 }
 
-const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
+/** A size people read at a glance: bytes, KB, MB or GB. */
+function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < MB) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 * MB) return `${(bytes / MB).toFixed(1)} MB`;
+  return `${(bytes / (1024 * MB)).toFixed(2)} GB`;
+}
 
 function humanStats(stats: CacheStats, git: Awaited<ReturnType<GitRepoCache['stats']>>, config: Config, where: string): string {
   const lines: string[] = [`result cache (${where}), limit ${config.Cache.max_mb} MB${config.Cache.enabled ? '' : ' [disabled: [Cache] enabled = false]'}`];
   const facts = Object.entries(stats.facts);
   const results = Object.entries(stats.results);
   const total = [...facts, ...results].reduce((sum, [, s]) => sum + s.bytes, 0);
-  lines.push(`  total ${mb(total)}`);
-  for (const [kind, s] of facts) lines.push(`  facts   ${kind.padEnd(34)} ${String(s.entries).padStart(9)} entries ${mb(s.bytes).padStart(11)}`);
-  for (const [command, s] of results) lines.push(`  results ${command.padEnd(34)} ${String(s.entries).padStart(9)} entries ${mb(s.bytes).padStart(11)}`);
+  lines.push(`  total ${humanSize(total)}`);
+  for (const [kind, s] of facts) lines.push(`  facts   ${kind.padEnd(34)} ${String(s.entries).padStart(9)} entries ${humanSize(s.bytes).padStart(11)}`);
+  for (const [command, s] of results) lines.push(`  results ${command.padEnd(34)} ${String(s.entries).padStart(9)} entries ${humanSize(s.bytes).padStart(11)}`);
   if (stats.counters.length > 0) {
     lines.push('  lookups since the store was created (every agent):');
     for (const c of stats.counters) {
@@ -60,7 +66,7 @@ function humanStats(stats: CacheStats, git: Awaited<ReturnType<GitRepoCache['sta
       lines.push(`    ${c.kind.padEnd(40)} hits ${String(c.hits).padStart(9)}  misses ${String(c.misses).padStart(9)}  writes ${String(c.writes).padStart(9)}  hit rate ${rate}`);
     }
   }
-  lines.push(`git cache (${git.root}): ${git.repositories} repositories, ${mb(git.bytes)} of ${mb(git.maxBytes)}`);
+  lines.push(`git cache (${git.root}): ${git.repositories} repositories, ${humanSize(git.bytes)} of ${humanSize(git.maxBytes)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -111,8 +117,8 @@ export function registerCache(program: Command): void {
           process.stdout.write(`${JSON.stringify({ results, git })}\n`);
           return;
         }
-        if (results) process.stdout.write(`result cache: removed ${results.removedEntries} entries (${mb(results.removedBytes)}), ${mb(results.remainingBytes)} left\n`);
-        if (git) process.stdout.write(`git cache: removed ${git.removed.length} repositories (${mb(git.freedBytes)})${git.skipped > 0 ? `, ${git.skipped} in use left` : ''}\n`);
+        if (results) process.stdout.write(`result cache: removed ${results.removedEntries} entries (${humanSize(results.removedBytes)}), ${humanSize(results.remainingBytes)} left\n`);
+        if (git) process.stdout.write(`git cache: removed ${git.removed.length} repositories (${humanSize(git.freedBytes)})${git.skipped > 0 ? `, ${git.skipped} in use left` : ''}\n`);
       });
     }),
   );
