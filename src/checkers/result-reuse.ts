@@ -1,6 +1,7 @@
 /**
  * Per-command results in the shared result cache: the key of a command's result is a hash of everything it
  * depends on, as the command declares it in its metadata (`cache`, CheckerMeta): the command and its version,
+ * the build (code-digest.ts: an upgrade never serves an older build's results),
  * the repository name (output paths carry it), the configuration values it reads, and an input digest: every
  * file's path and blob id for whole-tree commands, or only the dependency files' for the vulnerability scan,
  * plus the OSV offline database's snapshot. The same tree and commands on another forge, a fork or a later task
@@ -10,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { findLockfiles } from '../analysis/dependencies/extract.js';
 import { offlineSnapshot } from '../analysis/osv/offline.js';
 import type { Config } from '../config/schema.js';
+import { buildDigest } from '../lib/code-digest.js';
 import type { RepoView } from '../lib/repo/repo-view.js';
 import type { CheckerMeta, ResultReuse } from './types.js';
 
@@ -44,6 +46,7 @@ export async function reuseKey(meta: CheckerMeta, repo: RepoView, config: Config
   const parts = {
     command: meta.name,
     version: meta.version,
+    build: buildDigest(),
     repo: repo.name,
     config: configValues(reuse, config),
     input: await inputDigest(reuse, repo),
