@@ -29,6 +29,13 @@ export function codeDigest(folder: URL, ...extra: string[]): string {
   return digest;
 }
 
+/** The installed version of a dependency (`name@version`), for the kinds of facts its code decides. */
+export function installedVersion(name: string): string {
+  const path = join(packageRoot(), 'node_modules', name, 'package.json');
+  const version = existsSync(path) ? ((JSON.parse(readFileSync(path, 'utf8')) as { version?: string }).version ?? '') : 'not found';
+  return `${name}@${version}`;
+}
+
 let build: string | null = null;
 
 /**
@@ -53,11 +60,7 @@ export function buildDigest(): string {
   const root = packageRoot();
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string; dependencies?: Record<string, string> };
   hash.update(`openchecker@${manifest.version ?? ''}\n`);
-  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
-    const installed = join(root, 'node_modules', name, 'package.json');
-    const version = existsSync(installed) ? ((JSON.parse(readFileSync(installed, 'utf8')) as { version?: string }).version ?? '') : 'not found';
-    hash.update(`${name}@${version}\n`);
-  }
+  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${installedVersion(name)}\n`);
   build = hash.digest('hex').slice(0, 16);
   return build;
 }

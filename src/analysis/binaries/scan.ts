@@ -2,7 +2,7 @@
  * The repository's binary files and archives, recognised by content (the first bytes of each file), never by
  * extension: the fact binary-checker reports and Scorecard's Binary-Artifacts scores.
  */
-import { codeDigest } from '../../lib/code-digest.js';
+import { codeDigest, installedVersion } from '../../lib/code-digest.js';
 import { errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import { FileFacts } from '../../lib/repo/file-facts.js';
@@ -30,7 +30,7 @@ export async function findBinaries(repo: RepoView, options: BinaryScanOptions): 
   // Empty files are text; skipping them here saves a read each.
   const candidates = (await repo.files()).filter((file) => file.size > 0 && !isExcludedPath(file.path));
   // The kind of a blob's bytes is a fact of the shared result cache: a blob sniffed once is never read again.
-  const facts = await FileFacts.open<FileKind>(repo, candidates, { kind: `binary-sniff:${codeDigest(new URL('.', import.meta.url))}`, decode: decodeKind });
+  const facts = await FileFacts.open<FileKind>(repo, candidates, { kind: `binary-sniff:${codeDigest(new URL('.', import.meta.url), installedVersion('file-type'), installedVersion('isbinaryfile'))}`, decode: decodeKind });
   const kinds = await mapLimit(candidates, PARALLEL_READS, options.signal, async (file) => {
     const known = facts.get(file);
     if (known !== undefined) return known;

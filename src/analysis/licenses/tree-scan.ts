@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
-import { codeDigest } from '../../lib/code-digest.js';
+import { codeDigest, installedVersion } from '../../lib/code-digest.js';
 import { FileFacts } from '../../lib/repo/file-facts.js';
 import type { RepoFile, RepoView } from '../../lib/repo/repo-view.js';
 import { packageRoot } from '../../lib/paths.js';
@@ -114,7 +114,7 @@ async function sortInTreeOrder(resources: ScannedResource[], slice: Yielder): Pr
  * from another engine are never read.
  */
 function licenseFacts(repo: RepoView, files: readonly RepoFile[], options: TreeScanOptions): Promise<FileFacts<StoredScan>> {
-  const kind = `licenses:${codeDigest(new URL('.', import.meta.url), licenseEngine().db.dataSha256, String(options.maxFileBytes))}`;
+  const kind = `licenses:${codeDigest(new URL('.', import.meta.url), licenseEngine().db.dataSha256, installedVersion('isbinaryfile'), String(options.maxFileBytes))}`;
   return FileFacts.open(repo, files, { kind, extraKey: (file) => (scannedByName(file.path) ? 'named' : ''), decode: decodeStoredScan });
 }
 
