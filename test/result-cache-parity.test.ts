@@ -274,8 +274,9 @@ for (const backend of BACKENDS) {
       const cached = tallied(db.store, true);
       const run = await scan(app, cached.cache);
       assertSame(run.scanResults, expected, 'cached');
-      // The dependency files did not change: only osv-scanner's result is reused; the whole-tree ones are new.
-      assert.deepEqual(run.reusedFrom, { 'osv-scanner': coldTaskId });
+      // The dependency and workflow files did not change: the commands keyed by them alone are reused; the
+      // whole-tree ones are new.
+      assert.deepEqual(run.reusedFrom, { 'osv-scanner': coldTaskId, 'token-permissions-checker': coldTaskId, 'dangerous-workflow-checker': coldTaskId });
       // Three changed blobs: the license scan reads those three at most, every other file is a hit.
       const licenses = cached.tally['fact:licenses'];
       assert.ok(licenses && licenses.miss <= 3 && licenses.hit > 20, JSON.stringify(cached.tally));

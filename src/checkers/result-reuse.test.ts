@@ -206,3 +206,24 @@ test('vulnerability results: reused within [Cache] osv_ttl_s online, never with 
     rmSync(osvDir, { recursive: true, force: true });
   }
 });
+
+test('workflow-files input: only a CI workflow change changes the key', async () => {
+  const dir = folder({ '.github/workflows/ci.yml': 'on: push\njobs: {}\n', 'src/index.js': 'console.log(1)', 'package.json': '{"name":"a"}' });
+  try {
+    const cache = newCache();
+    const cmd = counting('workflows', { input: 'workflow-files' });
+    await run([cmd], new FsRepoView(dir, 'demo'), cache);
+    writeFileSync(join(dir, 'src/index.js'), 'console.log(2)');
+    writeFileSync(join(dir, 'package.json'), '{"name":"b"}');
+    await run([cmd], new FsRepoView(dir, 'demo'), cache);
+    assert.equal(cmd.runs, 1, 'sources and manifests are not workflows');
+    writeFileSync(join(dir, '.github/workflows/release.yaml'), 'on: release\njobs: {}\n');
+    await run([cmd], new FsRepoView(dir, 'demo'), cache);
+    assert.equal(cmd.runs, 2, 'a new workflow');
+    writeFileSync(join(dir, '.github/workflows/ci.yml'), 'on: [push, pull_request]\njobs: {}\n');
+    await run([cmd], new FsRepoView(dir, 'demo'), cache);
+    assert.equal(cmd.runs, 3, 'a changed workflow');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

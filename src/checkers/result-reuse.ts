@@ -3,13 +3,15 @@
  * depends on, as the command declares it in its metadata (`cache`, CheckerMeta): the command and its version,
  * the build (code-digest.ts: an upgrade never serves an older build's results),
  * the repository name (output paths carry it), the configuration values it reads, and an input digest: every
- * file's path and blob id for whole-tree commands, or only the dependency files' for the vulnerability scan,
+ * file's path and blob id for whole-tree commands, or only the dependency files' (vulnerability scan) or the
+ * workflow files' (token permissions, dangerous workflows),
  * plus the OSV offline database's snapshot. The same tree and commands on another forge, a fork or a later task
  * give the same key, so the stored result is reused instead of computed.
  */
 import { createHash } from 'node:crypto';
 import { findLockfiles } from '../analysis/dependencies/extract.js';
 import { offlineSnapshot } from '../analysis/osv/offline.js';
+import { findWorkflowFiles } from '../analysis/workflows/discover.js';
 import type { Config } from '../config/schema.js';
 import { buildDigest } from '../lib/code-digest.js';
 import type { RepoView } from '../lib/repo/repo-view.js';
@@ -67,10 +69,15 @@ function configValues(reuse: ResultReuse, config: Config): Record<string, unknow
 
 async function inputDigest(reuse: ResultReuse, repo: RepoView): Promise<string> {
   if (reuse.input === 'tree') return repo.treeDigest();
+  const paths = new Set<string>();
+  if (reuse.input === 'workflow-files') {
+    for (const ref of findWorkflowFiles(await repo.files())) paths.add(ref.path);
+  } else {
+    for (const found of await findLockfiles(repo)) paths.add(found.path);
+    for (const file of await repo.files()) if (MANIFEST_LIKE.test(file.path)) paths.add(file.path);
+  }
   const ids = await repo.blobIds();
-  const paths = new Set((await findLockfiles(repo)).map((found) => found.path));
-  for (const file of await repo.files()) if (MANIFEST_LIKE.test(file.path)) paths.add(file.path);
   const hash = createHash('sha256');
   for (const path of [...paths].sort()) hash.update(`${path}\0${ids.get(path) ?? ''}\n`);
-  return `files:${hash.digest('hex')}`;
+  return `${reuse.input}:${hash.digest('hex')}`;
 }

@@ -97,9 +97,10 @@ export interface CheckerMeta {
 export interface ResultReuse {
   /**
    * What the result depends on in the repository: `tree` every listed file (paths and contents);
-   * `dependency-files` only the lockfiles and manifests the dependency extractors read.
+   * `dependency-files` only the lockfiles and manifests the dependency extractors read; `workflow-files` only the
+   * CI workflow files (src/analysis/workflows/discover.ts).
    */
-  readonly input: 'tree' | 'dependency-files';
+  readonly input: 'tree' | 'dependency-files' | 'workflow-files';
   /** Configuration keys (`Section.key`) or whole sections (`Section`) whose values change the result. */
   readonly config?: readonly string[];
   /**

@@ -7,5 +7,5 @@ export const meta: CheckerMeta = {
   description: 'Untrusted checkouts in pull_request_target/workflow_run workflows and script injection (Scorecard Dangerous-Workflow).',
   requirements: { checkout: 'shallow' },
   // Reused for the same input (docs/operations.md, "Result cache").
-  cache: { input: 'tree' },
+  cache: { input: 'workflow-files' },
 };

@@ -7,5 +7,5 @@ export const meta: CheckerMeta = {
   description: 'GITHUB_TOKEN permissions declared by workflows, top level and per job (Scorecard Token-Permissions).',
   requirements: { checkout: 'shallow' },
   // Reused for the same input (docs/operations.md, "Result cache").
-  cache: { input: 'tree' },
+  cache: { input: 'workflow-files' },
 };
