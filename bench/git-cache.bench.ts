@@ -18,31 +18,14 @@
  * (default 3; the median is reported).
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cloneRepository } from '../src/lib/git.js';
 import { attachCommit, GitRepoCache, type AcquireHow, type AcquireOptions } from '../src/lib/git-cache/index.js';
 import { LARGE_TREE, npmTree } from '../test/support/npm-tree.js';
-import { formatTable, median, round, tempDir, verdict, writeResults } from './support.js';
+import { filesBelow, formatTable, git, GIT_ENV, median, round, tempDir, verdict, writeResults } from './support.js';
 
 const RUNS = Number(process.env.BENCH_GIT_CACHE_RUNS ?? '3');
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.test', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-
-const git = (dir: string, ...args: string[]): string => execFileSync('git', ['-C', dir, ...args], { env: GIT_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).trim();
-
-async function filesOf(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (sub: string): Promise<void> => {
-    for (const entry of await readdir(join(dir, sub), { withFileTypes: true })) {
-      const path = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile()) out.push(path);
-    }
-  };
-  await walk('');
-  return out.sort();
-}
-
 async function main(): Promise<void> {
   const tree = await npmTree(LARGE_TREE);
   const work = tempDir('git-cache');
@@ -52,7 +35,7 @@ async function main(): Promise<void> {
   git(source, 'init', '--quiet', '--initial-branch=main');
   git(source, 'add', '--all');
   git(source, 'commit', '--quiet', '-m', 'tree');
-  const files = (await filesOf(join(source, 'node_modules'))).map((path) => `node_modules/${path}`);
+  const files = (await filesBelow(join(source, 'node_modules'))).map((path) => `node_modules/${path}`);
   // file:// makes git use its transport (upload-pack and a pack), as for a remote; a plain path would clone
   // with hard links, which no remote allows.
   const url = `file://${source}`;

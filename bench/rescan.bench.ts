@@ -22,7 +22,7 @@
  * The 3-agent demonstration (distributed mode, one PostgreSQL) is a test: test/distributed-result-cache.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFile, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Json } from '../src/checkers/types.js';
 import { silentLogger } from '../src/lib/log.js';
@@ -35,27 +35,10 @@ import { parseRepoRef } from '../src/tasks/repo-ref.js';
 import { runTask, type TaskRun } from '../src/tasks/run-task.js';
 import { makeTask, testConfig } from '../test/support/fixtures.js';
 import { LARGE_TREE, npmTree } from '../test/support/npm-tree.js';
-import { formatTable, median, round, tempDir, verdict, writeResults } from './support.js';
+import { filesBelow, formatTable, git, GIT_ENV, median, round, tempDir, verdict, writeResults } from './support.js';
 
 const RUNS = Number(process.env.BENCH_RESCAN_RUNS ?? '3');
 const COMMANDS = ['scancode', 'languages-detector', 'code-count', 'license-detector'];
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.test', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.test', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-
-const git = (dir: string, ...args: string[]): string => execFileSync('git', ['-C', dir, ...args], { env: GIT_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).trim();
-
-async function filesOf(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (sub: string): Promise<void> => {
-    for (const entry of await readdir(join(dir, sub), { withFileTypes: true })) {
-      const path = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile()) out.push(path);
-    }
-  };
-  await walk('');
-  return out.sort();
-}
-
 /** Lookups and writes of one step, by kind without its code digest (`fact:licenses`, `result:scancode`). */
 type Tally = Record<string, Record<CacheOutcome, number>>;
 
@@ -91,7 +74,7 @@ async function main(): Promise<void> {
   git(source, 'init', '--quiet', '--initial-branch=main');
   git(source, 'add', '--all');
   git(source, 'commit', '--quiet', '-m', 'tree');
-  const files = (await filesOf(join(source, 'node_modules'))).map((path) => `node_modules/${path}`);
+  const files = (await filesBelow(join(source, 'node_modules'))).map((path) => `node_modules/${path}`);
   const changedCount = Math.max(1, Math.round(files.length / 100));
   const config = testConfig();
 
