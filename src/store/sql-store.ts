@@ -78,6 +78,19 @@ function commandName(command: string): string {
 
 export type TaskRow = Selectable<TasksTable>;
 
+/** A finished task as the rescan of one command's results lists it. */
+function toCommandResultRef(row: Pick<TaskRow, 'seq' | 'task_id' | 'project_url' | 'commit_hash' | 'finished_at' | 'owner_id' | 'task_metadata'>): CommandResultRef {
+  return {
+    taskId: row.task_id,
+    seq: Number(row.seq),
+    projectUrl: row.project_url,
+    commitHash: row.commit_hash,
+    finishedAt: row.finished_at ?? '',
+    ownerId: row.owner_id,
+    taskMetadata: JSON.parse(row.task_metadata) as Record<string, unknown>,
+  };
+}
+
 /**
  * One version per command that has a result, read from the stored map; null where none was stored (rows
  * finished before versions were kept, dead-lettered tasks).
@@ -576,15 +589,7 @@ export class SqlStore implements Store {
       .orderBy('seq', 'desc');
     if (query.limit !== undefined) select = select.limit(query.limit);
     const rows = await select.execute();
-    return rows.map((row) => ({
-      taskId: row.task_id,
-      seq: Number(row.seq),
-      projectUrl: row.project_url,
-      commitHash: row.commit_hash,
-      finishedAt: row.finished_at ?? '',
-      ownerId: row.owner_id,
-      taskMetadata: JSON.parse(row.task_metadata) as Record<string, unknown>,
-    }));
+    return rows.map(toCommandResultRef);
   }
 
   async readCommandResults(taskIds: readonly string[], command: string): Promise<StoredCommandResult[]> {
@@ -605,13 +610,7 @@ export class SqlStore implements Store {
     return rows.map((row) => {
       const versions = row.command_versions === null ? {} : (JSON.parse(row.command_versions) as Record<string, number | null>);
       return {
-        taskId: row.task_id,
-        seq: Number(row.seq),
-        projectUrl: row.project_url,
-        commitHash: row.commit_hash,
-        finishedAt: row.finished_at ?? '',
-        ownerId: row.owner_id,
-        taskMetadata: JSON.parse(row.task_metadata) as Record<string, unknown>,
+        ...toCommandResultRef(row),
         result: row.result === null ? null : (JSON.parse(row.result) as unknown),
         version: versions[name] ?? null,
       };
