@@ -5,7 +5,7 @@
 import { Counter, Gauge } from 'prom-client';
 import { ACQUIRE_HOWS, type GitRepoCache } from '../lib/git-cache/index.js';
 import type { Metrics } from '../lib/metrics.js';
-import type { CacheStats } from '../lib/result-cache/types.js';
+import type { CacheStats, CacheTableStats } from '../lib/result-cache/types.js';
 import { TASK_STATUSES, type Store } from '../store/types.js';
 import type { Backend } from '../tasks/backend.js';
 
@@ -47,31 +47,23 @@ export function bindResultCacheMetrics(metrics: Metrics, store: Pick<Store, 'res
     if (!snapshot || Date.now() - snapshot.at > 60_000) snapshot = { at: Date.now(), stats: store.resultCache.stats() };
     return snapshot.stats;
   };
-  new Gauge({
-    name: 'openchecker_result_cache_bytes',
-    help: 'Size of the result cache in the store, by table (facts, results) and kind (fact:<analysis> or result:<command>).',
-    labelNames: ['table', 'kind'] as const,
-    registers: [metrics.registry],
-    async collect() {
-      this.reset();
-      const current = await stats();
-      // Old code digests of one analysis add up under its name.
-      for (const [kind, s] of Object.entries(current.facts)) this.inc({ table: 'facts', kind: `fact:${kind.split(':')[0] ?? kind}` }, s.bytes);
-      for (const [command, s] of Object.entries(current.results)) this.set({ table: 'results', kind: `result:${command}` }, s.bytes);
-    },
-  });
-  new Gauge({
-    name: 'openchecker_result_cache_entries',
-    help: 'Entries of the result cache in the store, by table and kind.',
-    labelNames: ['table', 'kind'] as const,
-    registers: [metrics.registry],
-    async collect() {
-      this.reset();
-      const current = await stats();
-      for (const [kind, s] of Object.entries(current.facts)) this.inc({ table: 'facts', kind: `fact:${kind.split(':')[0] ?? kind}` }, s.entries);
-      for (const [command, s] of Object.entries(current.results)) this.set({ table: 'results', kind: `result:${command}` }, s.entries);
-    },
-  });
+  const tableGauge = (name: string, help: string, measure: keyof CacheTableStats): void => {
+    new Gauge({
+      name,
+      help,
+      labelNames: ['table', 'kind'] as const,
+      registers: [metrics.registry],
+      async collect() {
+        this.reset();
+        const current = await stats();
+        // The facts of one analysis under older code digests add up under its name.
+        for (const [kind, s] of Object.entries(current.facts)) this.inc({ table: 'facts', kind: `fact:${kind.split(':')[0] ?? kind}` }, s[measure]);
+        for (const [command, s] of Object.entries(current.results)) this.inc({ table: 'results', kind: `result:${command}` }, s[measure]);
+      },
+    });
+  };
+  tableGauge('openchecker_result_cache_bytes', 'Size of the result cache in the store, by table (facts, results) and kind (fact:<analysis> or result:<command>).', 'bytes');
+  tableGauge('openchecker_result_cache_entries', 'Entries of the result cache in the store, by table and kind.', 'entries');
   new Gauge({
     name: 'openchecker_result_cache_deployment_total',
     help: 'Hits, misses and writes of the result cache added up over every agent of the deployment (the store\'s counters), by kind and outcome.',
