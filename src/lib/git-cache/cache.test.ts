@@ -53,6 +53,32 @@ describe('GitRepoCache', () => {
     return readGit(dest, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n');
   };
 
+  test('a repository that many fetches left with more packs than maxPacks is repacked into one, and serves every commit', async () => {
+    // A repository of its own: the other tests expect the shared one's files.
+    const own = await makeRepo({ 'README.md': '# packs\n' }, { git: true, name: 'packs' });
+    try {
+      const cache = new GitRepoCache({ root: join(work, `cache-${n++}`), maxBytes: 1024 * 1024 * 1024, maxPacks: 3 });
+      const packsOf = (gitDir: string): number => readdirSync(join(gitDir, 'objects', 'pack')).filter((name) => name.endsWith('.pack')).length;
+      const seen: { commit: string; gitDir: string }[] = [];
+      for (let round = 0; round < 6; round++) {
+        await writeFile(join(own.dir, `round-${round}.txt`), `${round}\n`);
+        own.git('add', '--all');
+        own.git('commit', '--quiet', '-m', `round ${round}`);
+        const lease = await cache.acquire(options({ url: own.dir }));
+        assert.equal(lease.commit, own.git('rev-parse', 'HEAD').trim());
+        seen.push({ commit: lease.commit, gitDir: lease.gitDir });
+        assert.ok(packsOf(lease.gitDir) <= 4, `round ${round}: ${packsOf(lease.gitDir)} packs`);
+        await lease.release();
+      }
+      const gitDir = seen[0]?.gitDir as string;
+      // Every commit fetched on the way is still whole after the repacks.
+      for (const { commit: id } of seen) assert.equal(readGit(gitDir, 'cat-file', '-t', id), 'commit');
+      readGit(gitDir, 'fsck', '--connectivity-only', '--no-dangling');
+    } finally {
+      await own.cleanup();
+    }
+  });
+
   test('clone, then fetch of a new commit, then reuse of an unchanged HEAD; a tag; the cache keys ignore credentials and .git', async () => {
     const cache = newCache();
     const hows: string[] = [];

@@ -13,7 +13,9 @@
  * removed and filled again, or reported as GitCacheUnavailableError, on which the caller clones as before:
  * never a failed task because of the cache. What the remote refuses is a CloneError, as for a clone.
  */
+import { readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { ExecError, run } from '../exec.js';
 import { openGitEgress, type GitEgress } from '../git-egress.js';
 import { CloneError, cloneFailure, gitEnv, hardeningOptions, sizeCapError, treeSize, watchSize } from '../git.js';
@@ -71,6 +73,11 @@ export interface GitCacheOptions {
   readonly lockStaleMs?: number;
   /** A reader lease of another host counts this long. */
   readonly pinMaxAgeMs?: number;
+  /**
+   * A repository holding more packs than this after a fetch is repacked into one (each fetch adds a pack, and
+   * every object lookup searches them all). Default 32.
+   */
+  readonly maxPacks?: number;
 }
 
 export interface CachedRepository {
@@ -101,8 +108,11 @@ type AcquireListener = (how: AcquireHow, seconds: number) => void;
 
 const DEFAULT_LOCK_STALE_MS = 120_000;
 const DEFAULT_PIN_MAX_AGE_MS = 24 * 3600_000;
+const DEFAULT_MAX_PACKS = 32;
 /** Options of every git process run on a cached repository, on top of hardeningOptions. */
-const CACHE_GIT_OPTIONS = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', '-c', 'core.logAllRefUpdates=false', '-c', 'fetch.writeCommitGraph=false'];
+// fetch.unpackLimit=1: every fetch keeps its pack (never thousands of loose objects), and consolidatePacks
+// merges them once there are many.
+const CACHE_GIT_OPTIONS = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', '-c', 'core.logAllRefUpdates=false', '-c', 'fetch.writeCommitGraph=false', '-c', 'fetch.unpackLimit=1'];
 const LAST_REF = 'refs/oc/last';
 const FULL_REFSPECS = ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'];
 
@@ -120,6 +130,7 @@ export class GitRepoCache {
   private readonly mutex = new KeyedMutex();
   private readonly lockStaleMs: number;
   private readonly pinMaxAgeMs: number;
+  private readonly maxPacks: number;
   private readonly listeners: AcquireListener[] = [];
   private knownBytes = 0;
 
@@ -129,6 +140,7 @@ export class GitRepoCache {
     this.layout = new CacheLayout(options.root);
     this.lockStaleMs = options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS;
     this.pinMaxAgeMs = options.pinMaxAgeMs ?? DEFAULT_PIN_MAX_AGE_MS;
+    this.maxPacks = options.maxPacks ?? DEFAULT_MAX_PACKS;
   }
 
   /** Called after each successful acquisition (metrics). */
@@ -337,6 +349,7 @@ export class GitRepoCache {
       if (!fresh) throw new RefetchNeeded();
       throw new GitCacheUnavailableError('git cache: a fresh fetch left objects missing');
     }
+    if (!fresh) await this.consolidatePacks(gitDir, attempt);
     const bytes = await treeSize(gitDir);
     if (bytes > options.maxBytes) {
       // Grown past the cap by many fetches: measured again as a fresh clone of this version would be.
@@ -347,6 +360,23 @@ export class GitRepoCache {
     const shallow = await isShallow(gitDir, attempt);
     const updated: RepoMeta = { url: identity.displayUrl, private: identity.private, local: identity.local, lastUsed: Date.now(), bytes, commits: [...(meta?.commits ?? []), commit] };
     return this.hold(key, updated, gitDir, commit, fresh ? 'clone' : 'fetch', shallow, attempt);
+  }
+
+  /**
+   * Repacks a repository that many fetches left with more than `maxPacks` packs into one, with the lock held.
+   * Nothing is dropped (`--keep-unreachable`): commits of earlier fetches are reachable from no ref, yet tasks
+   * may be reading them (pinned) and the mirror index names them. Readers (tasks' git folders whose alternates
+   * point here) are safe: the new pack is written before the old ones go, and git looks an object up again in
+   * the pack folder when a pack it had is gone. A failed repack leaves the packs as they were.
+   */
+  private async consolidatePacks(gitDir: string, attempt: Attempt): Promise<void> {
+    const packs = (await readdir(join(gitDir, 'objects', 'pack')).catch(() => [] as string[])).filter((name) => name.endsWith('.pack'));
+    if (packs.length <= this.maxPacks) return;
+    await run('git', ['-C', gitDir, ...hardeningOptions(false), ...CACHE_GIT_OPTIONS, 'repack', '-a', '-d', '-q', '--keep-unreachable', '--no-write-bitmap-index'], {
+      env: gitEnv(),
+      timeoutMs: remaining(attempt),
+      signal: attempt.options.signal,
+    }).catch(() => undefined);
   }
 
   /** Pins the repository for the caller and records the use. Called with the repository's lock held. */
