@@ -3,6 +3,7 @@
  * hit, miss and write counts it reports (to the process's metrics at once, to the store's deployment-wide
  * totals when `flushCounts` runs, once per task). One per process; every task of the process shares it.
  */
+import { buildDigest } from '../code-digest.js';
 import type { CacheCounts, PruneOutcome, ResultCacheStore } from './types.js';
 
 export type CacheOutcome = 'hit' | 'miss' | 'write' | 'corrupt';
@@ -30,7 +31,11 @@ export class ResultCache {
   constructor(
     readonly store: ResultCacheStore,
     readonly options: ResultCacheOptions,
-  ) {}
+  ) {
+    // Every command result's key holds the build digest (~50 ms to compute, once per process): computed when the
+    // process sets its cache up, not in its first task.
+    if (options.reuseResults) buildDigest();
+  }
 
   /** Counts lookups and writes of one kind (`fact:<kind>` or `result:<command>`). A corrupt entry counts as a miss too. */
   count(kind: string, outcome: CacheOutcome, n = 1): void {
