@@ -57,24 +57,27 @@ async function computeCodeCount(repo: RepoView, signal: AbortSignal): Promise<Co
   for (const file of candidates) sizeSeen.set(file.size, (sizeSeen.get(file.size) ?? 0) + 1);
 
   const counted: (Counted | null)[] = new Array<Counted | null>(candidates.length).fill(null);
-  // Kept per blob and file name in the shared result cache: a file's language, its counts and its MD5 (always
-  // computed when kept, so a later tree can find duplicates among files it did not read).
+  // Kept per blob and file name in the shared result cache: a file's language and its counts.
   const facts = await FileFacts.open<CountFact>(repo, candidates, { kind: `cloc:${codeDigest(new URL('.', import.meta.url))}`, extraKey: baseName, decode: decodeCountFact });
-  const keep = repo.resultCache !== null;
+  // Identical contents have one blob id: where the view has them (with the cache) they find duplicates, read or
+  // not, instead of an MD5 of each file. Only when every candidate has one, so two kinds of digest never mix.
+  const blobIds = repo.resultCache !== null ? await repo.blobIds().catch(() => null) : null;
+  const byBlob = blobIds !== null && candidates.every((file) => blobIds.has(file.path)) ? blobIds : null;
   await forEachLimit(candidates, PARALLEL_READS, signal, async (file, index) => {
     const duplicable = (sizeSeen.get(file.size) ?? 0) > 1;
+    const blob = duplicable && byBlob ? (byBlob.get(file.path) ?? null) : null;
     const known = facts.get(file);
     if (known !== undefined) {
-      counted[index] = known === null ? null : { path: file.path, size: file.size, language: known.language, counts: known.counts, digest: duplicable ? known.md5 : null };
+      counted[index] = known === null ? null : { path: file.path, size: file.size, language: known.language, counts: known.counts, digest: blob };
       return;
     }
-    const entry = await countFile(repo, file, duplicable || keep);
-    facts.put(file, entry === null ? null : { language: entry.language, counts: entry.counts, md5: entry.digest as string });
-    counted[index] = entry && !duplicable ? { ...entry, digest: null } : entry;
+    const entry = await countFile(repo, file, duplicable && !byBlob);
+    facts.put(file, entry === null ? null : { language: entry.language, counts: entry.counts });
+    counted[index] = entry && byBlob ? { ...entry, digest: blob } : entry;
   });
   await facts.save();
 
-  // cloc's remove_duplicate_files: among identical files (same size and MD5), the last in sorted order counts.
+  // cloc's remove_duplicate_files: among identical files (same size and MD5, or blob id), the last in sorted order counts.
   const kept = new Map<string, Counted>();
   const unique: Counted[] = [];
   for (const entry of counted) {
@@ -103,16 +106,16 @@ async function computeCodeCount(repo: RepoView, signal: AbortSignal): Promise<Co
   return { total, languages: Object.fromEntries(sorted) };
 }
 
-type CountFact = { language: string; counts: LineCounts; md5: string } | null;
+type CountFact = { language: string; counts: LineCounts } | null;
 
 function decodeCountFact(value: unknown): CountFact | undefined {
   if (value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const fact = value as { language?: unknown; counts?: { blank?: unknown; comment?: unknown; code?: unknown } | null; md5?: unknown };
-  if (typeof fact.language !== 'string' || typeof fact.md5 !== 'string' || typeof fact.counts !== 'object' || fact.counts === null) return undefined;
+  const fact = value as { language?: unknown; counts?: { blank?: unknown; comment?: unknown; code?: unknown } | null };
+  if (typeof fact.language !== 'string' || typeof fact.counts !== 'object' || fact.counts === null) return undefined;
   const { blank, comment, code } = fact.counts;
   if (typeof blank !== 'number' || typeof comment !== 'number' || typeof code !== 'number') return undefined;
-  return { language: fact.language, counts: { blank, comment, code }, md5: fact.md5 };
+  return { language: fact.language, counts: { blank, comment, code } };
 }
 
 function baseName(file: RepoFile): string {
