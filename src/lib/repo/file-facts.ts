@@ -28,6 +28,8 @@ export class FileFacts<T> {
   private readonly known = new Map<string, string>();
   private readonly fresh: [string, string][] = [];
   private readonly keys = new Map<string, string>();
+  /** Lookups counted here and reported once by `save` (a count per file cost more than the lookup). */
+  private readonly tally = { hit: 0, miss: 0, corrupt: 0 };
 
   private constructor(
     private readonly cache: ResultCache | null,
@@ -73,7 +75,7 @@ export class FileFacts<T> {
     const key = this.keys.get(file.path);
     const text = key === undefined ? undefined : this.known.get(key);
     if (text === undefined) {
-      this.cache.count(`fact:${this.spec.kind}`, 'miss');
+      this.tally.miss++;
       return undefined;
     }
     let value: T | undefined;
@@ -85,10 +87,10 @@ export class FileFacts<T> {
     if (value === undefined) {
       // A corrupt entry: computed again, and `put` overwrites it.
       this.known.delete(key as string);
-      this.cache.count(`fact:${this.spec.kind}`, 'corrupt');
+      this.tally.corrupt++;
       return undefined;
     }
-    this.cache.count(`fact:${this.spec.kind}`, 'hit');
+    this.tally.hit++;
     return value;
   }
 
@@ -102,9 +104,18 @@ export class FileFacts<T> {
     this.fresh.push([key, text]);
   }
 
-  /** Writes the facts computed since `open`; a store failure loses them (they are computed again next time). */
+  /**
+   * Writes the facts computed since `open` and reports the lookups' counts; a store failure loses the facts
+   * (they are computed again next time).
+   */
   async save(): Promise<void> {
-    if (!this.cache || this.fresh.length === 0) return;
+    if (!this.cache) return;
+    const kind = `fact:${this.spec.kind}`;
+    this.cache.count(kind, 'hit', this.tally.hit);
+    this.cache.count(kind, 'miss', this.tally.miss);
+    this.cache.count(kind, 'corrupt', this.tally.corrupt);
+    this.tally.hit = this.tally.miss = this.tally.corrupt = 0;
+    if (this.fresh.length === 0) return;
     const entries = this.fresh.splice(0);
     let written = 0;
     for (let i = 0; i < entries.length; i += BATCH) {
