@@ -11,8 +11,12 @@
 import type { ResultCache } from '../result-cache/cache.js';
 import type { RepoFile, RepoView } from './repo-view.js';
 
-/** Facts are looked up and written this many at a time (one statement each). */
-const BATCH = 500;
+/**
+ * Facts are looked up this many at a time (one statement each: a key is one parameter, well within SQLite's
+ * 32,766 and PostgreSQL's 65,535), and written this many (five parameters a row).
+ */
+const LOOKUP_BATCH = 2000;
+const WRITE_BATCH = 500;
 
 export interface FileFactsSpec<T> {
   /** The analysis and its version, e.g. `licenses/3:<engine digest>`. A new version never meets old entries. */
@@ -58,10 +62,10 @@ export class FileFacts<T> {
   private async load(): Promise<void> {
     const cache = this.cache as ResultCache;
     const unique = [...new Set(this.keys.values())];
-    for (let i = 0; i < unique.length; i += BATCH) {
+    for (let i = 0; i < unique.length; i += LOOKUP_BATCH) {
       let found: Map<string, string>;
       try {
-        found = await cache.store.getFacts(this.spec.kind, unique.slice(i, i + BATCH));
+        found = await cache.store.getFacts(this.spec.kind, unique.slice(i, i + LOOKUP_BATCH));
       } catch {
         continue; // the store failed: these are misses
       }
@@ -118,8 +122,8 @@ export class FileFacts<T> {
     if (this.fresh.length === 0) return;
     const entries = this.fresh.splice(0);
     let written = 0;
-    for (let i = 0; i < entries.length; i += BATCH) {
-      const batch = entries.slice(i, i + BATCH);
+    for (let i = 0; i < entries.length; i += WRITE_BATCH) {
+      const batch = entries.slice(i, i + WRITE_BATCH);
       try {
         await this.cache.store.putFacts(this.spec.kind, batch);
         written += batch.length;
