@@ -53,3 +53,13 @@ test('toBoundedJson stops at the cap without walking the rest', async () => {
   assert.equal(over.ok, false);
   assert.ok(over.bytes > 1000 && over.bytes < 1100, String(over.bytes));
 });
+
+test('toBoundedJson counts every kind of string as its UTF-8 JSON text: escapes, control characters, DEL, multi-byte and lone surrogates, in values and keys', async () => {
+  const strings = ['plain/path/file.js', '', 'quote " and backslash \\', 'tab\tnew\nline\u0001', 'del\u007f', 'é ü 中文 😀', 'lone \ud800 surrogate', '\u2028 line separator'];
+  for (const text of strings) {
+    const value = { [text]: text, list: [text, { k: text }] };
+    const bounded = await toBoundedJson(value, 1_000_000);
+    assert.ok(bounded.ok);
+    assert.equal(bounded.bytes, Buffer.byteLength(JSON.stringify(value)), JSON.stringify(text));
+  }
+});
