@@ -4,7 +4,7 @@
  * totals when `flushCounts` runs, once per task). One per process; every task of the process shares it.
  */
 import { buildDigest } from '../code-digest.js';
-import type { CacheCounts, PruneOutcome, ResultCacheStore } from './types.js';
+import { addCountsTo, type CacheCounts, type PruneOutcome, type ResultCacheStore } from './types.js';
 
 export type CacheOutcome = 'hit' | 'miss' | 'write' | 'corrupt';
 
@@ -83,13 +83,8 @@ export class ResultCache {
     try {
       await this.store.addCounts(counts);
     } catch {
-      for (const c of counts) {
-        const entry = this.pending.get(c.kind) ?? { hits: 0, misses: 0, writes: 0 };
-        entry.hits += c.hits;
-        entry.misses += c.misses;
-        entry.writes += c.writes;
-        this.pending.set(c.kind, entry);
-      }
+      // Kept for the next flush.
+      addCountsTo(this.pending, counts);
     }
   }
 }

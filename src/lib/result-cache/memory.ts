@@ -2,7 +2,7 @@
  * The result cache's store in process memory: for `openchecker check --cache memory`, tests and benchmarks. Same
  * semantics as the SQL store (src/store/result-cache.ts), eviction included.
  */
-import type { CacheCounts, CacheStats, CacheTableStats, NewCommandResult, PruneOutcome, ResultCacheStore, StoredCommandResult } from './types.js';
+import { addCountsTo, type CacheCounts, type CacheStats, type CacheTableStats, type NewCommandResult, type PruneOutcome, type ResultCacheStore, type StoredCommandResult } from './types.js';
 
 interface Entry {
   readonly group: string;
@@ -48,13 +48,7 @@ export class MemoryResultCacheStore implements ResultCacheStore {
   }
 
   addCounts(counts: readonly CacheCounts[]): Promise<void> {
-    for (const c of counts) {
-      const total = this.counters.get(c.kind) ?? { hits: 0, misses: 0, writes: 0 };
-      total.hits += c.hits;
-      total.misses += c.misses;
-      total.writes += c.writes;
-      this.counters.set(c.kind, total);
-    }
+    addCountsTo(this.counters, counts);
     return Promise.resolve();
   }
 

@@ -47,6 +47,17 @@ export interface CacheCounts {
   readonly writes: number;
 }
 
+/** Adds counts into totals kept by kind (the process's pending counts, the in-memory store's totals). */
+export function addCountsTo(totals: Map<string, { hits: number; misses: number; writes: number }>, counts: readonly CacheCounts[]): void {
+  for (const c of counts) {
+    const total = totals.get(c.kind) ?? { hits: 0, misses: 0, writes: 0 };
+    total.hits += c.hits;
+    total.misses += c.misses;
+    total.writes += c.writes;
+    totals.set(c.kind, total);
+  }
+}
+
 export interface CacheTableStats {
   readonly entries: number;
   readonly bytes: number;
