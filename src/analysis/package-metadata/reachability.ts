@@ -9,15 +9,13 @@
  * Deprecation (npm `deprecated`, Packagist `abandoned`, NuGet deprecation, unlisted NuGet versions) leaves a
  * version fetchable, so it is not unreachability.
  */
-import pLimit from 'p-limit';
 import type { Config } from '../../config/schema.js';
-import type { Logger } from '../../lib/log.js';
 import type { SharedCache } from '../../lib/shared-cache.js';
 import { PlatformError } from '../../platforms/errors.js';
-import { ServiceClient } from '../../platforms/services/http-json.js';
 import { encodePackageName } from '../../platforms/services/npm.js';
 import type { Ecosystem } from '../dependencies/types.js';
-import { isRegistryDown, registryFor } from './registries/index.js';
+import { registryFor } from './registries/index.js';
+import { RegistryPool, type RegistryPoolOptions } from './registry-pool.js';
 
 export type Reachability = 'ok' | 'package_not_found' | 'version_not_found' | 'yanked' | 'unpublished' | 'withdrawn';
 
@@ -263,22 +261,20 @@ export function reachabilitySupported(ecosystem: Ecosystem): boolean {
 const NAMESPACE = 'registry:reachable';
 const UNAVAILABLE_TTL_MS = 24 * 3600 * 1000;
 
-export interface ReachabilityOptions {
-  readonly config: Config;
+export interface ReachabilityOptions extends Omit<RegistryPoolOptions, 'maxBodyBytes'> {
   readonly cache: SharedCache;
-  readonly log?: Logger;
-  readonly retry?: { readonly maxRetries: number; readonly retryBaseMs: number };
 }
 
 export class RegistryReachability {
-  private readonly clients = new Map<string, Promise<ServiceClient>>();
-  private readonly down = new Map<string, Error>();
-  private readonly limit: ReturnType<typeof pLimit>;
-  /** HTTP requests sent, by registry id. */
-  readonly requests = new Map<string, number>();
+  private readonly pool: RegistryPool;
 
   constructor(private readonly options: ReachabilityOptions) {
-    this.limit = pLimit(Math.max(1, options.config.Registries.concurrency));
+    this.pool = new RegistryPool({ ...options, maxBodyBytes: 32 * 1024 * 1024 });
+  }
+
+  /** HTTP requests sent, by registry id. */
+  get requests(): ReadonlyMap<string, number> {
+    return this.pool.requests;
   }
 
   /** The answer for one version; throws the registry's PlatformError when it cannot tell (down, throttling). */
@@ -311,23 +307,8 @@ export class RegistryReachability {
   }
 
   private async fetcher(definition: ReachDefinition, signal: AbortSignal): Promise<ReachFetch> {
-    const client = await this.client(definition);
-    const get = (path: string): Promise<{ status: number; text: string }> =>
-      this.limit(async () => {
-        const down = this.down.get(definition.id);
-        if (down) throw down;
-        this.requests.set(definition.id, (this.requests.get(definition.id) ?? 0) + 1);
-        try {
-          const response = await client.call(path, { signal, accept: [404, 410], headers: { accept: 'application/json, application/xml;q=0.9, */*;q=0.5' } });
-          return { status: response.status, text: response.text };
-        } catch (err) {
-          if (!signal.aborted && isRegistryDown(err) && !this.down.has(definition.id)) {
-            this.down.set(definition.id, err instanceof Error ? err : new Error(String(err)));
-            this.options.log?.warn({ registry: definition.service, err: err instanceof Error ? err.message : String(err) }, 'package registry unavailable; its other lookups are skipped');
-          }
-          throw err;
-        }
-      });
+    const client = await this.pool.client(definition);
+    const get = (path: string): Promise<{ status: number; text: string }> => this.pool.call(definition, client, path, [404, 410], signal);
     return {
       get,
       json: async (path) => {
@@ -335,25 +316,5 @@ export class RegistryReachability {
         return { status: response.status, data: found(response.status) ? client.parse(response.text, path, response.status) : null };
       },
     };
-  }
-
-  private client(definition: ReachDefinition): Promise<ServiceClient> {
-    let client = this.clients.get(definition.id);
-    if (!client) {
-      const settings = this.options.config.Registries;
-      client = Promise.resolve(definition.baseUrl(this.options.config)).then(
-        (baseUrl) =>
-          new ServiceClient({
-            service: definition.service,
-            baseUrl,
-            timeoutMs: settings.timeout_s * 1000,
-            maxRetries: this.options.retry?.maxRetries ?? 2,
-            retryBaseMs: this.options.retry?.retryBaseMs ?? 500,
-            maxBodyBytes: 32 * 1024 * 1024,
-          }),
-      );
-      this.clients.set(definition.id, client);
-    }
-    return client;
   }
 }

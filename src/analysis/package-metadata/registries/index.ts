@@ -6,13 +6,13 @@
  * the shared cache: each version's answer (a "not found" too, for at most a day) is kept for `[Registries]
  * cache_ttl_s`, so other tasks with the same dependencies ask nothing.
  */
-import pLimit from 'p-limit';
 import type { Config } from '../../../config/schema.js';
 import type { Ecosystem } from '../../dependencies/types.js';
 import type { Logger } from '../../../lib/log.js';
 import type { SharedCache } from '../../../lib/shared-cache.js';
 import { PlatformError } from '../../../platforms/errors.js';
-import { ServiceClient } from '../../../platforms/services/http-json.js';
+import type { ServiceClient } from '../../../platforms/services/http-json.js';
+import { isRegistryDown, RegistryPool } from '../registry-pool.js';
 import { cranRegistry } from './cran.js';
 import { cratesRegistry } from './crates.js';
 import { hexRegistry } from './hex.js';
@@ -57,25 +57,21 @@ export interface RegistryLicensesOptions {
   readonly retry?: { readonly maxRetries: number; readonly retryBaseMs: number };
 }
 
-/** A failure that will fail every other lookup of the registry too (unreachable, down, misconfigured). */
-export function isRegistryDown(err: unknown): boolean {
-  if (!(err instanceof PlatformError)) return true;
-  return err.status === null || err.kind === 'server' || err.kind === 'rate_limited' || err.kind === 'timeout' || err.kind === 'network' || err.kind === 'blocked';
-}
+export { isRegistryDown };
 
 export class RegistryLicenses {
-  /** HTTP requests sent, by registry id (for tests and logs). */
-  readonly requests = new Map<string, number>();
-  private readonly clients = new Map<string, Promise<ServiceClient>>();
+  private readonly pool: RegistryPool;
   private readonly inflight = new Map<string, Promise<readonly string[] | null>>();
-  /** Registries that failed in a way every request would (isRegistryDown): queued requests fail at once. */
-  private readonly down = new Map<string, Error>();
-  private readonly limit: ReturnType<typeof pLimit>;
   private readonly settings: Config['Registries'];
 
   constructor(private readonly options: RegistryLicensesOptions) {
     this.settings = options.config.Registries;
-    this.limit = pLimit(Math.max(1, this.settings.concurrency));
+    this.pool = new RegistryPool({ ...options, maxBodyBytes: 16 * 1024 * 1024 });
+  }
+
+  /** HTTP requests sent, by registry id (for tests and logs). */
+  get requests(): ReadonlyMap<string, number> {
+    return this.pool.requests;
   }
 
   /**
@@ -106,26 +102,13 @@ export class RegistryLicenses {
     if (cached !== null) return JSON.parse(cached) as readonly string[] | null;
     let client: ServiceClient;
     try {
-      client = await this.client(registry);
+      client = await this.pool.client(registry);
     } catch (err) {
       // No base URL (npm with neither [Npm] registry_url nor an npm setting): a configuration problem.
       throw err instanceof PlatformError ? err : new PlatformError('http', `${registry.service}: ${err instanceof Error ? err.message : String(err)}`);
     }
     const get = async (path: string): Promise<string | null> => {
-      const response = await this.limit(async () => {
-        const down = this.down.get(registry.id);
-        if (down) throw down;
-        this.requests.set(registry.id, (this.requests.get(registry.id) ?? 0) + 1);
-        try {
-          return await client.call(path, { signal, accept: [404], headers: { accept: 'application/json, application/xml;q=0.9, */*;q=0.5' } });
-        } catch (err) {
-          if (!signal.aborted && isRegistryDown(err) && !this.down.has(registry.id)) {
-            this.down.set(registry.id, err instanceof Error ? err : new Error(String(err)));
-            this.options.log?.warn({ registry: registry.service, err: err instanceof Error ? err.message : String(err) }, 'package registry unavailable; its other lookups are skipped');
-          }
-          throw err;
-        }
-      });
+      const response = await this.pool.call(registry, client, path, [404], signal);
       return response.status === 404 ? null : response.text;
     };
     const fetch: RegistryFetch = {
@@ -141,25 +124,5 @@ export class RegistryLicenses {
     const ttl = this.settings.cache_ttl_s * 1000;
     if (ttl > 0) await this.options.cache.set(NAMESPACE, key, JSON.stringify(answer), answer === null ? Math.min(NOT_FOUND_TTL_MS, ttl) : ttl);
     return answer;
-  }
-
-  /** One client per registry, made on first use (the npm registry's URL may ask npm for its setting). */
-  private client(registry: RegistryDefinition): Promise<ServiceClient> {
-    let client = this.clients.get(registry.id);
-    if (!client) {
-      client = Promise.resolve(registry.baseUrl(this.options.config)).then(
-        (baseUrl) =>
-          new ServiceClient({
-            service: registry.service,
-            baseUrl,
-            timeoutMs: this.settings.timeout_s * 1000,
-            maxRetries: this.options.retry?.maxRetries ?? 2,
-            retryBaseMs: this.options.retry?.retryBaseMs ?? 500,
-            maxBodyBytes: 16 * 1024 * 1024,
-          }),
-      );
-      this.clients.set(registry.id, client);
-    }
-    return client;
   }
 }
