@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GitRepoCache } from '../lib/git-cache/index.js';
 import { silentLogger } from '../lib/log.js';
 import { makeRepo, makeTask, testConfig, type FixtureRepo } from '../../test/support/fixtures.js';
 import { makeGitBomb } from '../../test/support/git-bomb.js';
@@ -119,13 +120,14 @@ describe('runTask', () => {
   });
 });
 
-test('a git bomb fails the task with "repository too large" for every command, in bounded time, and writes no files', async () => {
+test('a git bomb fails the task with "repository too large" for every command, in bounded time, and writes no files, with and without the git cache', async () => {
   const bomb = await makeGitBomb({ levels: 6, fanout: 10, name: 'bomb' });
   const work = await mkdtemp(join(tmpdir(), 'oc-run-task-bomb-'));
   const config = testConfig({ OPENCHECKER_OPENCHECK_REPO_MAX_FILES: '5000' });
+  const gitCache = new GitRepoCache({ root: join(work, 'git-cache'), maxBytes: 1 << 30 });
   try {
     // readme-checker reads git's objects; oat-scanner needs a worktree (checked before any file is written).
-    for (const commands of [['readme-checker', 'scancode'], ['oat-scanner', 'readme-checker']]) {
+    for (const [commands, cache] of [['readme-checker', 'scancode'], ['oat-scanner', 'readme-checker']].flatMap((list) => [[list, null] as const, [list, gitCache] as const])) {
       const workspace = await mkdtemp(join(work, 'ws-'));
       const started = performance.now();
       const run = await runTask({
@@ -137,12 +139,14 @@ test('a git bomb fails the task with "repository too large" for every command, i
         config,
         configDir: work,
         log: silentLogger(),
+        ...(cache ? { gitCache: cache } : {}),
       });
-      assert.ok(performance.now() - started < 20_000, `took ${performance.now() - started} ms`);
-      assert.equal(run.status, 'failed');
-      assert.equal(run.error, 'repository too large: more than 5000 files (limit [OpenCheck] repo_max_files)');
-      assert.deepEqual(run.scanResults, Object.fromEntries(commands.map((command) => [command, { error: run.error }])));
-      assert.deepEqual(await readdir(join(workspace, 'bomb')), ['.git'], commands.join(','));
+      const label = `${commands.join(',')}${cache ? ' (git cache)' : ''}`;
+      assert.ok(performance.now() - started < 20_000, `${label} took ${performance.now() - started} ms`);
+      assert.equal(run.status, 'failed', label);
+      assert.equal(run.error, 'repository too large: more than 5000 files (limit [OpenCheck] repo_max_files)', label);
+      assert.deepEqual(run.scanResults, Object.fromEntries(commands.map((command) => [command, { error: run.error }])), label);
+      assert.deepEqual(await readdir(join(workspace, 'bomb')), ['.git'], label);
     }
   } finally {
     await bomb.cleanup();
