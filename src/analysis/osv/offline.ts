@@ -167,7 +167,7 @@ export async function loadOfflineDatabase(dir: string, signal: AbortSignal, log?
   } catch (err) {
     throw new Error(`cannot read the OSV offline directory ${dir}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const signature = files.map((file) => `${file.path}:${file.size}:${file.mtimeMs}`).join('\n');
+  const signature = signatureOf(files);
   const db = new OfflineDatabase();
   for (const file of files) {
     signal.throwIfAborted();
@@ -198,7 +198,7 @@ export async function offlineDatabase(dir: string, signal: AbortSignal, log?: Lo
     const previous = await current.catch(() => null);
     if (previous) {
       const files = await listFiles(dir, signal).catch(() => null);
-      const signature = files?.map((file) => `${file.path}:${file.size}:${file.mtimeMs}`).join('\n');
+      const signature = files ? signatureOf(files) : undefined;
       if (signature === previous.signature) return previous.db;
     }
   }
@@ -221,7 +221,10 @@ export async function offlineDatabase(dir: string, signal: AbortSignal, log?: Lo
  * time): results matched against it are reused only while it is the same snapshot.
  */
 export async function offlineSnapshot(dir: string, signal: AbortSignal): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of await listFiles(dir, signal)) hash.update(`${file.path}\0${file.size}\0${file.mtimeMs}\n`);
-  return hash.digest('hex');
+  return createHash('sha256').update(signatureOf(await listFiles(dir, signal))).digest('hex');
+}
+
+/** What names the directory's contents: each record file's path, size and modification time. */
+function signatureOf(files: readonly Found[]): string {
+  return files.map((file) => `${file.path}:${file.size}:${file.mtimeMs}`).join('\n');
 }
