@@ -34,14 +34,19 @@ export function isVendoredPath(path: string): boolean {
 }
 
 /** Every file an extractor reads, with that extractor, in path order. */
-export async function findLockfiles(repo: RepoView, options: ExtractOptions = {}, extractors: readonly Extractor[] = registered): Promise<{ path: string; extractor: Extractor }[]> {
-  const found: { path: string; extractor: Extractor }[] = [];
-  for (const file of await repo.files()) {
-    if (!options.includeVendored && isVendoredPath(file.path)) continue;
-    const extractor = extractors.find((candidate) => candidate.matches(file.path));
-    if (extractor) found.push({ path: file.path, extractor });
-  }
-  return found;
+export function findLockfiles(repo: RepoView, options: ExtractOptions = {}, extractors: readonly Extractor[] = registered): Promise<readonly { path: string; extractor: Extractor }[]> {
+  const find = async (): Promise<{ path: string; extractor: Extractor }[]> => {
+    const found: { path: string; extractor: Extractor }[] = [];
+    for (const file of await repo.files()) {
+      if (!options.includeVendored && isVendoredPath(file.path)) continue;
+      const extractor = extractors.find((candidate) => candidate.matches(file.path));
+      if (extractor) found.push({ path: file.path, extractor });
+    }
+    return found;
+  };
+  // With the registered extractors the answer is one per view: the extraction and the result cache's key of the
+  // dependency files both ask, and matching every path against every extractor is not free on a large tree.
+  return extractors === registered ? repo.memo(`lockfiles:${options.includeVendored === true}`, find) : find();
 }
 
 /**
