@@ -4,18 +4,15 @@
  * project (src/tasks/vuln-rescan.ts). Reads the configured store: PostgreSQL when [Database] url is set, else the
  * embedded one in the data directory.
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { getCheckerMeta } from '../checkers/metadata.js';
 import { createLogger } from '../lib/log.js';
 import { StoreCache } from '../store/cache.js';
-import { openPostgres } from '../store/postgres.js';
-import { SqliteStore, openSqlite } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
-import { embeddedDatabasePath } from '../tasks/backend.js';
 import { RESCAN_COMMAND, rescanVulnerabilities, type ProjectRescan, type RescanReport, type VulnerabilityChange } from '../tasks/vuln-rescan.js';
 import { openRescanSource } from '../tasks/vuln-source.js';
 import { UsageError, action, loadCliConfig, parseIntOption } from './common.js';
+import { openConfiguredStore } from './store.js';
 
 interface RescanOptions {
   vulns?: boolean;
@@ -67,10 +64,7 @@ function humanReport(report: RescanReport): string {
 
 async function openStore(configPath: string | undefined, dataDir: string | undefined): Promise<{ store: Store; config: ReturnType<typeof loadCliConfig>['config'] }> {
   const { config } = loadCliConfig(configPath, { OpenCheck: { data_dir: dataDir } });
-  const store: Store = config.Database.url
-    ? await openPostgres({ url: config.Database.url, maxConnections: 2 })
-    : new SqliteStore(openSqlite(embeddedDatabasePath(resolve(config.OpenCheck.data_dir))));
-  return { store, config };
+  return { store: await openConfiguredStore(config), config };
 }
 
 export function registerRescan(program: Command): void {

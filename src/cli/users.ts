@@ -1,12 +1,9 @@
 /** `openchecker users add|list|remove|passwd`: manage the users of an embedded installation. */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { embeddedDatabasePath } from '../tasks/backend.js';
-import { openPostgres } from '../store/postgres.js';
-import { SqliteStore, openSqlite } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
 import { credentialProblem, addUser, generatePassword, hashPassword } from '../users/passwords.js';
 import { UsageError, action, loadCliConfig } from './common.js';
+import { openConfiguredStore } from './store.js';
 
 interface StoreOptions {
   config?: string;
@@ -16,9 +13,7 @@ interface StoreOptions {
 /** The store users live in: PostgreSQL when [Database] url is set (distributed mode), else the embedded one. */
 async function withStore<T>(options: StoreOptions, fn: (backend: { store: Store }) => Promise<T>): Promise<T> {
   const { config } = loadCliConfig(options.config, { OpenCheck: { data_dir: options.dataDir } });
-  const store: Store = config.Database.url
-    ? await openPostgres({ url: config.Database.url, maxConnections: 2 })
-    : new SqliteStore(openSqlite(embeddedDatabasePath(resolve(config.OpenCheck.data_dir))));
+  const store = await openConfiguredStore(config);
   try {
     return await fn({ store });
   } finally {
